@@ -1,0 +1,123 @@
+import { tf, type NamedAttrMap, type TfTensor } from '../backend/tfjs';
+import { AutogradError } from '../errors/autograd-error';
+import { Tensor } from '../tensor/tensor';
+import { FunctionNode, type BackwardFn } from './function-node';
+import { isGradEnabled } from './grad-mode';
+import type { Node } from './node';
+import { opHooks } from './op-hooks';
+
+/** What an op saves for its backward: some inputs (by position), its output, extra values. */
+export interface SaveSpec {
+  /** Positions in `inputs` to save, or `'all'`. */
+  inputs?: readonly number[] | 'all';
+  /** Save the output. */
+  output?: boolean;
+}
+
+/** The description of one differentiable op, run by `runOp`. */
+export interface OpDef {
+  /** Forward name, e.g. `MatMul`; the backward node is named `MatMulBackward`. */
+  name: string;
+  /** The tensors gradients may flow to, in the order `backward` returns gradients. */
+  inputs: readonly Tensor[];
+  /**
+   * Computes the output from the inputs' values. May return `[output, ...extras]`: the extras are
+   * saved for backward (after the saved inputs and output) and freed with the graph.
+   */
+  forward: () => TfTensor | TfTensor[];
+  /** The gradient rule; omit for ops with no gradient (their outputs never require grad). */
+  backward?: BackwardFn;
+  save?: SaveSpec;
+}
+
+const ENGINE = tf.engine();
+
+/** @internal Whether any input asks for a gradient while recording is on. */
+export function needsGrad(inputs: readonly Tensor[]): boolean {
+  if (!isGradEnabled()) return false;
+  for (let i = 0; i < inputs.length; i++) if (inputs[i]._requiresGrad) return true;
+  return false;
+}
+
+function edgeOf(t: Tensor): Node | null {
+  if (!t._requiresGrad) return null;
+  return t._gradFn ?? t._getAccumulator();
+}
+
+/**
+ * Runs one op and, when an input requires grad, records its backward node. This is the single
+ * path every @dl/core op goes through (so the profiler sees every op).
+ *
+ * @example
+ * ```ts
+ * const y = runOp({
+ *   name: 'Square', inputs: [x], save: { inputs: [0] },
+ *   forward: () => tf.square(x._value),
+ *   backward: (dy, [xv]) => [tf.mul(dy, tf.mul(xv, 2))],
+ * });
+ * ```
+ */
+export function runOp(def: OpDef): Tensor {
+  const rec = opHooks.recorder;
+  const token = rec ? rec.begin(def.name, def.inputs, 'forward') : null;
+  let raw: TfTensor | TfTensor[];
+  try {
+    raw = def.forward();
+  } finally {
+    if (rec) rec.end(token);
+  }
+  const out = Array.isArray(raw) ? raw[0] : raw;
+  const extras = Array.isArray(raw) ? raw.slice(1) : null;
+  const result = new Tensor(out);
+  if (!def.backward || !needsGrad(def.inputs) || out.dtype !== 'float32') {
+    if (extras) for (const e of extras) e.dispose();
+    return result;
+  }
+  const inputs = def.inputs;
+  const saved: Tensor[] = [];
+  const spec = def.save;
+  if (spec?.inputs === 'all') saved.push(...inputs);
+  else if (spec?.inputs) for (const i of spec.inputs) saved.push(inputs[i]);
+  if (spec?.output) saved.push(result);
+  if (extras) for (const e of extras) saved.push(Tensor._owned(e));
+  const next = inputs.map(edgeOf);
+  const shapes = inputs.map((t) => t._value.shape);
+  result._gradFn = new FunctionNode(def.name, next, shapes, saved, def.backward);
+  result._requiresGrad = true;
+  return result;
+}
+
+function missingGradient(kernelName: string): BackwardFn {
+  return () => {
+    throw new AutogradError(`the derivative for '${kernelName}' is not implemented`);
+  };
+}
+
+/**
+ * Runs one TensorFlow.js kernel as an op, with tfjs's registered gradient for it as backward.
+ *
+ * @param kernelName the tfjs kernel (`'Add'`, `'MatMul'`, ...); inputs use its input names.
+ * @example
+ * ```ts
+ * const y = kernelOp('Exp', { x });
+ * ```
+ */
+export function kernelOp(kernelName: string, inputs: Record<string, Tensor>, attrs: NamedAttrMap = {}, name = kernelName): Tensor {
+  const names = Object.keys(inputs);
+  const list = names.map((n) => inputs[n]);
+  const rawInputs: Record<string, TfTensor> = {};
+  for (let i = 0; i < names.length; i++) rawInputs[names[i]] = list[i]._value;
+  const forward = () => ENGINE.runKernel(kernelName, rawInputs, attrs) as TfTensor;
+  if (!needsGrad(list)) return runOp({ name, inputs: list, forward });
+  const cfg = tf.getGradient(kernelName);
+  if (!cfg) return runOp({ name, inputs: list, forward, backward: missingGradient(kernelName) });
+  const inputIdx = cfg.saveAllInputs ? 'all' : (cfg.inputsToSave ?? []).map((n) => names.indexOf(n));
+  const saveOut = cfg.outputsToSave?.[0] === true;
+  const nInputsSaved = inputIdx === 'all' ? list.length : inputIdx.length;
+  const backward: BackwardFn = (dy, saved, needs) => {
+    // tfjs's gradFunc takes saved inputs then saved outputs, like ours.
+    const map = cfg.gradFunc(dy, saved.slice(0, nInputsSaved + (saveOut ? 1 : 0)), attrs);
+    return names.map((n, i) => (needs[i] && map[n] ? (map[n]() as TfTensor) : null));
+  };
+  return runOp({ name, inputs: list, forward, backward, save: { inputs: inputIdx, output: saveOut } });
+}

@@ -1,0 +1,13 @@
+/**
+ * The single place @dl/core imports TensorFlow.js from. Importing the union package registers
+ * every kernel's gradient (tfjs-core alone registers none) on the same engine as tfjs-core; the
+ * cpu and wasm backends register themselves on import.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-cpu';
+import '@tensorflow/tfjs-backend-wasm';
+
+export { tf };
+export type TfTensor = tf.Tensor;
+export type NamedAttrMap = tf.NamedAttrMap;

@@ -1,0 +1,2 @@
+// @dl/core/node: the Node-only APIs (files, downloads, worker threads).
+export {};

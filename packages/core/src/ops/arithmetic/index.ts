@@ -1,0 +1,4 @@
+export * from './add';
+export * from './mul';
+export * from './matmul';
+import './methods';

@@ -1,0 +1,75 @@
+import { tf } from '../backend/tfjs';
+import { kernelOp } from '../autograd/run-op';
+import { ShapeError } from '../errors/shape-error';
+import { promoteTypes, type DType } from '../tensor/dtype';
+import { Tensor } from '../tensor/tensor';
+
+/** A tensor, or a JavaScript number/boolean standing for a 0-d tensor. */
+export type TensorLike = Tensor | number | boolean;
+
+/** @internal The broadcast shape of two shapes, or a ShapeError naming the op and both shapes. */
+export function broadcastShapes(a: readonly number[], b: readonly number[], op: string): number[] {
+  const n = Math.max(a.length, b.length);
+  const out = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    const da = a[a.length - n + i] ?? 1;
+    const db = b[b.length - n + i] ?? 1;
+    if (da !== db && da !== 1 && db !== 1) {
+      throw new ShapeError(
+        `${op}: shapes [${a.join(', ')}] and [${b.join(', ')}] cannot be broadcast (the size of tensor a (${da}) must match the size of tensor b (${db}) at non-singleton dimension ${i})`,
+      );
+    }
+    out[i] = da === 1 ? db : da;
+  }
+  return out;
+}
+
+/** @internal The dtype a JS scalar takes next to a tensor of `other` dtype (PyTorch's rules). */
+export function scalarDType(value: number | boolean, other: DType): DType {
+  if (typeof value === 'boolean') return other;
+  if (Number.isInteger(value)) return other === 'bool' ? 'int32' : other;
+  return 'float32';
+}
+
+/** @internal A 0-d tensor for a JS scalar. */
+export function scalarTensor(value: number | boolean, dtype: DType): Tensor {
+  return Tensor._owned(tf.scalar(typeof value === 'boolean' ? Number(value) : value, dtype));
+}
+
+/** @internal Converts a tensor to a dtype with a differentiable cast (no-op when it already is). */
+export function castTo(t: Tensor, dtype: DType): Tensor {
+  if (t.dtype === dtype) return t;
+  return kernelOp('Cast', { x: t }, { dtype }, 'Cast');
+}
+
+/**
+ * @internal Brings two operands of a broadcasting binary op to tensors of one promoted dtype,
+ * checking that their shapes broadcast.
+ */
+export function binaryOperands(a: TensorLike, b: TensorLike, op: string, minDType?: DType): [Tensor, Tensor, number[]] {
+  let ta: Tensor;
+  let tb: Tensor;
+  if (a instanceof Tensor && b instanceof Tensor) {
+    ta = a;
+    tb = b;
+  } else if (a instanceof Tensor) {
+    ta = a;
+    tb = scalarTensor(b as number | boolean, scalarDType(b as number | boolean, a.dtype));
+  } else if (b instanceof Tensor) {
+    tb = b;
+    ta = scalarTensor(a as number | boolean, scalarDType(a as number | boolean, b.dtype));
+  } else {
+    ta = scalarTensor(a, typeof a === 'boolean' ? 'bool' : Number.isInteger(a) ? 'int32' : 'float32');
+    tb = scalarTensor(b, scalarDType(b, ta.dtype));
+  }
+  const shape = broadcastShapes(ta._value.shape, tb._value.shape, op);
+  let dtype = promoteTypes(ta.dtype, tb.dtype);
+  if (minDType) dtype = promoteTypes(dtype, minDType);
+  return [castTo(ta, dtype), castTo(tb, dtype), shape];
+}
+
+/** @internal A TensorLike as a tensor (scalars become 0-d float32/int32/bool tensors). */
+export function asTensor(x: TensorLike, dtype?: DType): Tensor {
+  if (x instanceof Tensor) return dtype ? castTo(x, dtype) : x;
+  return scalarTensor(x, dtype ?? (typeof x === 'boolean' ? 'bool' : Number.isInteger(x) ? 'int32' : 'float32'));
+}

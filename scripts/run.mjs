@@ -1,0 +1,73 @@
+#!/usr/bin/env node
+// The root `npm start` / `npm test` / `npm run bench`: each installs what it needs (pnpm through
+// npx, since corepack is not always usable), builds with turbo, then does its job. Only Node 20
+// and npm are assumed.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const pnpmSpec = pkg.packageManager; // e.g. pnpm@10.34.8
+const env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1', TURBO_NO_UPDATE_NOTIFIER: '1' };
+
+function run(cmd, args, opts = {}) {
+  const shown = [cmd, ...args].join(' ');
+  console.log(`\n$ ${shown}`);
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env, shell: process.platform === 'win32', ...opts });
+  if (r.error) throw r.error;
+  return r.status ?? 1;
+}
+function must(cmd, args, opts) {
+  const code = run(cmd, args, opts);
+  if (code !== 0) process.exit(code);
+}
+const pnpm = (args, opts) => run('npx', ['-y', pnpmSpec, ...args], opts);
+const mustPnpm = (args, opts) => { const c = pnpm(args, opts); if (c !== 0) process.exit(c); };
+
+function install() {
+  const frozen = existsSync(join(root, 'pnpm-lock.yaml')) ? ['--frozen-lockfile'] : [];
+  mustPnpm(['install', ...frozen, '--reporter=append-only']);
+}
+
+function workspaceDirs() {
+  const out = [];
+  for (const group of ['packages', 'apps']) {
+    const dir = join(root, group);
+    if (!existsSync(dir)) continue;
+    for (const name of readdirSync(dir)) if (existsSync(join(dir, name, 'package.json'))) out.push(join(dir, name));
+  }
+  return out;
+}
+
+const [task, ...rest] = process.argv.slice(2);
+if (task === 'start') {
+  install();
+  mustPnpm(['exec', 'turbo', 'run', 'build', '--filter=fizzbuzz...', '--output-logs=errors-only']);
+  mustPnpm(['--filter', 'fizzbuzz', 'start', ...(rest.length ? ['--', ...rest] : [])]);
+} else if (task === 'test') {
+  install();
+  for (const dir of workspaceDirs()) rmSync(join(dir, '.vitest-result.json'), { force: true });
+  const code = pnpm(['exec', 'turbo', 'run', 'build', 'typecheck', 'test', '--continue', '--concurrency=1', '--output-logs=full', ...rest]);
+  let passed = 0, failed = 0, skipped = 0;
+  const missing = [];
+  for (const dir of workspaceDirs()) {
+    const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+    if (!manifest.scripts?.test) continue;
+    const file = join(dir, '.vitest-result.json');
+    if (!existsSync(file)) { missing.push(manifest.name); continue; }
+    const r = JSON.parse(readFileSync(file, 'utf8'));
+    passed += r.passed; failed += r.failed; skipped += r.skipped;
+  }
+  if (missing.length) console.log(`\nno test results from: ${missing.join(', ')}`);
+  console.log(`\n${passed} passed, ${failed + missing.length} failed, ${skipped} skipped`);
+  process.exit(code !== 0 ? code : failed + missing.length > 0 ? 1 : 0);
+} else if (task === 'bench') {
+  install();
+  mustPnpm(['exec', 'turbo', 'run', 'build', '--output-logs=errors-only']);
+  mustPnpm(['--filter', '@dl/bench', 'run', 'bench', ...rest]);
+} else {
+  console.error('usage: node scripts/run.mjs start|test|bench [args...]');
+  process.exit(2);
+}
