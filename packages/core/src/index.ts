@@ -29,3 +29,7 @@ export * from './ops/shape/index';
 export * from './ops/indexing/index';
 export * from './ops/functional/index';
 export * from './ops/loss/index';
+export * from './data/index';
+export * from './serialization/index';
+export * as nn from './nn/index';
+export * as optim from './optim/index';
