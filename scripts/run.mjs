@@ -44,8 +44,9 @@ function workspaceDirs() {
 const [task, ...rest] = process.argv.slice(2);
 if (task === 'start') {
   install();
-  mustPnpm(['exec', 'turbo', 'run', 'build', '--filter=fizzbuzz...', '--output-logs=errors-only']);
-  mustPnpm(['--filter', 'fizzbuzz', 'start', ...(rest.length ? ['--', ...rest] : [])]);
+  const app = pkg.config?.mainApp ?? 'fizzbuzz';
+  mustPnpm(['exec', 'turbo', 'run', 'build', `--filter=${app}...`, '--output-logs=errors-only']);
+  mustPnpm(['--filter', app, 'start', ...(rest.length ? ['--', ...rest] : [])]);
 } else if (task === 'test') {
   install();
   for (const dir of workspaceDirs()) rmSync(join(dir, '.vitest-result.json'), { force: true });

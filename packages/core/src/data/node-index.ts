@@ -1,1 +1,2 @@
-export {};
+// Node-only parts of torch.utils.data: the DataLoader's worker threads.
+export { dataLoaderWorkerCount } from './worker/worker-count';

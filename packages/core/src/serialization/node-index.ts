@@ -1,1 +1,3 @@
-export {};
+// Node-only checkpoint API: save/load files (atomic writes, random-access reads).
+export { save } from './save';
+export { load } from './load';

@@ -14,3 +14,13 @@ export function mul(input: TensorLike, other: TensorLike): Tensor {
   const [a, b] = binaryOperands(input, other, 'mul');
   return kernelOp('Multiply', { a, b }, {}, 'Mul');
 }
+
+/**
+ * Alias of {@link mul} (PyTorch's `torch.multiply`).
+ *
+ * @example
+ * ```ts
+ * dl.multiply(dl.tensor([2]), 3).tolist(); // [6]
+ * ```
+ */
+export const multiply = mul;

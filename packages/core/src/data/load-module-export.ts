@@ -1,0 +1,60 @@
+import { ValueError } from '../errors/value-error';
+import { builtinDatasets, CORE_MODULE } from './builtin-datasets';
+import type { ModuleExport } from './module-export';
+
+/** @internal The module specifier as a string, refusing relative paths (relative to what?). */
+export function moduleHref(spec: ModuleExport, role: string): string {
+  const m = spec.module;
+  const href = typeof URL !== 'undefined' && m instanceof URL ? m.href : m;
+  if (typeof href !== 'string' || href === '') throw new ValueError(`${role}: module should be a URL, an absolute path or a package name, got ${String(href)}`);
+  if (href.startsWith('./') || href.startsWith('../')) {
+    throw new ValueError(`${role}: module '${href}' is a relative path, which has no fixed base across threads; pass new URL('${href}', import.meta.url)`);
+  }
+  return href;
+}
+
+function exportOf(mod: Record<string, unknown>, name: string, href: string, role: string): unknown {
+  if (!(name in mod)) {
+    const names = Object.keys(mod).filter((k) => k !== '__esModule');
+    throw new ValueError(`${role}: module ${href} has no export '${name}' (it exports: ${names.length ? names.join(', ') : 'nothing'})`);
+  }
+  return mod[name];
+}
+
+/**
+ * @internal Imports the export a {@link ModuleExport} names (`@dl/core` exports come from this
+ * copy). Works in browsers too (plain dynamic import).
+ */
+export async function importModuleExport(spec: ModuleExport, role: string): Promise<unknown> {
+  const href = moduleHref(spec, role);
+  const name = spec.export ?? 'default';
+  if (href === CORE_MODULE && name in builtinDatasets) return builtinDatasets[name];
+  const mod = (await import(/* @vite-ignore */ href)) as Record<string, unknown>;
+  return exportOf(mod, name, href, role);
+}
+
+/** @internal A function export, bound to call as `fn(...callArgs, ...spec.args)`. */
+export async function loadModuleFunction(spec: ModuleExport, role: string): Promise<(...args: unknown[]) => unknown> {
+  const fn = await importModuleExport(spec, role);
+  if (typeof fn !== 'function') throw new ValueError(`${role}: export '${spec.export ?? 'default'}' of ${moduleHref(spec, role)} is not a function (got ${typeof fn})`);
+  const extra = spec.args ?? [];
+  return (...args: unknown[]) => (fn as (...a: unknown[]) => unknown)(...args, ...extra);
+}
+
+function isClass(fn: unknown): fn is new (...args: unknown[]) => unknown {
+  return typeof fn === 'function' && /^class[\s{]/.test(Function.prototype.toString.call(fn));
+}
+
+/**
+ * @internal Makes a dataset from an export: a class is constructed with `args`, a factory
+ * function called (and awaited), an object used as is.
+ */
+export async function instantiateDataset(exp: unknown, args: readonly unknown[], what: string, role: string): Promise<unknown> {
+  let ds: unknown;
+  if (isClass(exp)) ds = new exp(...args);
+  else if (typeof exp === 'function') ds = await (exp as (...a: unknown[]) => unknown)(...args);
+  else if (args.length === 0) ds = exp;
+  else throw new ValueError(`${role}: ${what} is not a class or a function, so it cannot take args`);
+  if (ds === null || typeof ds !== 'object') throw new ValueError(`${role}: ${what} did not give a dataset (got ${ds === null ? 'null' : typeof ds})`);
+  return ds;
+}

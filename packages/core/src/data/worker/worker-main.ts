@@ -1,0 +1,149 @@
+import { ready } from '../../backend/backend';
+import { ValueError } from '../../errors/value-error';
+import { manualSeed } from '../../random/generator';
+import { collateTree } from '../collate/collate-tree';
+import { convertTree } from '../collate/convert-tree';
+import type { MapDataset } from '../dataset';
+import { iterateDataset, type IterableDatasetLike } from '../iterable-dataset';
+import { fetchItems, ItemLoadError } from '../loader/fetch-items';
+import { isThenable } from '../loader/is-thenable';
+import { yieldToMacrotask } from '../loader/yield-macrotask';
+import { importModuleExport, instantiateDataset, loadModuleFunction } from '../load-module-export';
+import { decodeValue, encodeValue } from './codec';
+import { workerTarget } from './packed';
+import { serializeError, type EncodedSpec, type FromWorker, type ToWorker, type WorkerConfig } from './protocol';
+import { setWorkerInfo } from './worker-info';
+
+interface Port {
+  postMessage(value: FromWorker, transfer?: readonly ArrayBuffer[]): void;
+  on(event: 'message', listener: (value: ToWorker) => void): void;
+}
+
+function noFileUrls(path: string): string {
+  throw new ValueError(`DataLoader worker: cannot send a module path (${path}) back to the main thread`);
+}
+
+async function buildDataset(spec: EncodedSpec, path: string): Promise<unknown> {
+  const exp = await importModuleExport(spec, 'DataLoader worker');
+  const args = (await decodeValue(spec.args, `${path} args`, buildDataset)) as unknown[];
+  return instantiateDataset(exp, args, `${spec.export} from ${spec.module}`, 'DataLoader worker');
+}
+
+async function loadFunction(spec: EncodedSpec, role: string): Promise<(...args: unknown[]) => unknown> {
+  const args = (await decodeValue(spec.args, `${role} args`, buildDataset)) as unknown[];
+  return loadModuleFunction({ module: spec.module, export: spec.export, args }, role);
+}
+
+/** @internal The loop of one DataLoader worker thread (started by the pool's bootstrap code). */
+export async function runDataWorker(): Promise<void> {
+  const { parentPort, workerData } = await import('node:worker_threads');
+  const cfg = workerData as WorkerConfig;
+  const port = parentPort as unknown as Port;
+  const inbox: ToWorker[] = [];
+  let wake: (() => void) | null = null;
+  port.on('message', (m) => {
+    inbox.push(m);
+    const w = wake;
+    wake = null;
+    w?.();
+  });
+
+  let phase = 'start-up';
+  let dataset: unknown;
+  let built = false;
+  let collate: (items: unknown) => unknown;
+  try {
+    await ready();
+    manualSeed(cfg.seed);
+    setWorkerInfo({
+      id: cfg.id,
+      numWorkers: cfg.numWorkers,
+      seed: cfg.seed,
+      get dataset(): unknown {
+        if (!built) throw new ValueError('getWorkerInfo().dataset: the dataset is still being built in this worker');
+        return dataset;
+      },
+    });
+    phase = `building the dataset (${cfg.datasetText})`;
+    dataset = await buildDataset(cfg.dataset, 'dataset');
+    built = true;
+    const c = cfg.collate;
+    if (c.mode === 'module') {
+      phase = `loading collateFn (${c.text})`;
+      const fn = await loadFunction(c.spec, 'collateFn');
+      collate = (items) => fn(items);
+    } else if (c.mode === 'items') {
+      collate = (items) => items;
+    } else {
+      collate = cfg.autoCollation ? (items) => collateTree(items as unknown[], workerTarget) : (item) => convertTree(item, workerTarget);
+    }
+    if (cfg.initFn) {
+      phase = `running workerInitFn (${cfg.initFn.text})`;
+      const init = await loadFunction(cfg.initFn.spec, 'workerInitFn');
+      await init(cfg.id);
+    }
+  } catch (e) {
+    port.postMessage({ type: 'fatal', phase, error: serializeError(e) });
+    return;
+  }
+  port.postMessage({ type: 'ready' });
+
+  const send = (epoch: number, seq: number, value: unknown): void => {
+    const transfer = new Set<ArrayBuffer>();
+    const data = encodeValue(value, 'the batch', { transfer, toFileUrl: noFileUrls });
+    port.postMessage({ type: 'result', epoch, seq, data }, [...transfer]);
+  };
+  const fail = (epoch: number, seq: number, e: unknown): void => {
+    const index = e instanceof ItemLoadError ? e.index : null;
+    port.postMessage({ type: 'error', epoch, seq, index, error: serializeError(e instanceof ItemLoadError ? e.original : e) });
+  };
+
+  let stream: Iterator<unknown> | AsyncIterator<unknown> | null = null;
+  let streamEpoch = -1;
+  let streamDone = false;
+  const nextBatch = async (): Promise<unknown[] | null> => {
+    if (stream === null || streamDone) return null;
+    const want = cfg.autoCollation ? (cfg.batchSize ?? 1) : 1;
+    const items: unknown[] = [];
+    while (items.length < want) {
+      const step = stream.next();
+      const r = isThenable<IteratorResult<unknown>>(step) ? await step : step;
+      if (r.done) {
+        streamDone = true;
+        break;
+      }
+      items.push(r.value);
+    }
+    if (items.length === 0 || (streamDone && cfg.dropLast && cfg.autoCollation && items.length < want)) return null;
+    return items;
+  };
+
+  for (;;) {
+    while (inbox.length === 0) await new Promise<void>((resolve) => (wake = resolve));
+    const msg = inbox.shift() as ToWorker;
+    if (msg.type === 'task') {
+      try {
+        const r = fetchItems(dataset as MapDataset<unknown>, msg.indices, cfg.concurrency, true);
+        const items = isThenable<unknown[]>(r) ? await r : r;
+        send(msg.epoch, msg.seq, collate(cfg.autoCollation ? items : items[0]));
+      } catch (e) {
+        fail(msg.epoch, msg.seq, e);
+      }
+    } else if (msg.type === 'iter') {
+      if (stream) await stream.return?.();
+      stream = iterateDataset(dataset as IterableDatasetLike<unknown>);
+      streamEpoch = msg.epoch;
+      streamDone = false;
+    } else if (msg.type === 'next') {
+      try {
+        const items = msg.epoch === streamEpoch ? await nextBatch() : null;
+        if (items === null) port.postMessage({ type: 'end', epoch: msg.epoch, seq: msg.seq });
+        else send(msg.epoch, msg.seq, collate(cfg.autoCollation ? items : items[0]));
+      } catch (e) {
+        fail(msg.epoch, msg.seq, e);
+      }
+    }
+    // One macrotask turn per batch, so tensors the dataset made are freed as the worker runs.
+    await yieldToMacrotask();
+  }
+}

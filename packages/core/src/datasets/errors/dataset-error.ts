@@ -1,0 +1,13 @@
+import { DLError } from '../../errors/dl-error';
+
+/**
+ * A dataset cannot serve items: its files are missing (and `download` was not asked for), or
+ * they do not hold what the dataset expects.
+ *
+ * @example
+ * ```ts
+ * try { await Iris.create('/data'); }
+ * catch (e) { if (e instanceof DatasetError) console.error(e.message); } // ... pass download: true
+ * ```
+ */
+export class DatasetError extends DLError {}

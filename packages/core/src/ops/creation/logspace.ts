@@ -1,0 +1,33 @@
+import { ValueError } from '../../errors/value-error';
+import { Tensor } from '../../tensor/tensor';
+import { finish, resolveDType, type CreationOptions } from './creation-options';
+import { fromHost } from './host-values';
+import { checkSteps, linspaceValues } from './sequence-values';
+
+/** Options of {@link logspace}. */
+export interface LogspaceOptions extends CreationOptions {
+  /** The base of the exponent. @default 10 */
+  base?: number;
+}
+
+/**
+ * `steps` values from `base^start` to `base^end`, evenly spaced on a log scale (PyTorch's
+ * `torch.logspace`).
+ *
+ * @param options `base` (@default 10), `dtype` (@default 'float32'), `requiresGrad` (@default false).
+ * @example
+ * ```ts
+ * dl.logspace(0, 2, 3).tolist(); // [1, 10, 100]
+ * dl.logspace(0, 3, 4, { base: 2 }).tolist(); // [1, 2, 4, 8]
+ * ```
+ */
+export function logspace(start: number, end: number, steps: number, options: LogspaceOptions = {}): Tensor {
+  const n = checkSteps(steps, 'logspace');
+  if (typeof start !== 'number' || typeof end !== 'number') throw new ValueError(`logspace: start and end must be numbers, got ${typeof start} and ${typeof end}`);
+  const base = options.base ?? 10;
+  if (typeof base !== 'number') throw new ValueError(`logspace: base must be a number, got ${typeof base}`);
+  const dtype = resolveDType(options, 'float32', 'logspace');
+  const exps = linspaceValues(start, end, n);
+  const values = exps.map((x) => base ** x);
+  return finish(Tensor._owned(fromHost(values, [n], dtype)), options);
+}

@@ -1,0 +1,9 @@
+import { tf } from '../../backend/tfjs';
+import type { DType } from '../../tensor/dtype';
+
+/** @internal A raw tfjs tensor of `shape` filled with `value` in `dtype`. */
+export function rawFull(shape: number[], value: number | boolean, dtype: DType) {
+  const v = Number(value);
+  if (dtype === 'bool') return tf.notEqual(tf.fill(shape, v, 'float32'), tf.scalar(0));
+  return tf.fill(shape, dtype === 'int32' ? Math.trunc(v) : v, dtype);
+}

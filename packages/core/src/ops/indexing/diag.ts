@@ -1,0 +1,60 @@
+import { tf } from '../../backend/tfjs';
+import { runOp } from '../../autograd/run-op';
+import { ShapeError } from '../../errors/shape-error';
+import type { Tensor } from '../../tensor/tensor';
+import { gatherNdOp, gatherNdRaw, scatterNdRaw } from './index-utils';
+
+/** @internal Coordinates `[L, 2]` of diagonal `k` of an `r x c` matrix. */
+export function diagCoords(r: number, c: number, k: number): { coords: ReturnType<typeof tf.zeros>; length: number } {
+  const row0 = Math.max(-k, 0);
+  const col0 = Math.max(k, 0);
+  const length = Math.max(0, Math.min(r - row0, c - col0));
+  const coords = tf.tidy(() => {
+    if (length === 0) return tf.zeros([0, 2], 'int32');
+    const i = tf.range(0, length, 1, 'int32');
+    return tf.stack([tf.add(i, tf.scalar(row0, 'int32')), tf.add(i, tf.scalar(col0, 'int32'))], 1);
+  });
+  return { coords, length };
+}
+
+/**
+ * A 1-D input becomes a square matrix with it on diagonal `diagonal`; a 2-D input gives that
+ * diagonal as a 1-D tensor (PyTorch's `torch.diag`).
+ *
+ * @param diagonal 0 is the main diagonal, positive above it, negative below. @default 0
+ * @example
+ * ```ts
+ * dl.diag(dl.tensor([1, 2])).tolist(); // [[1, 0], [0, 2]]
+ * dl.diag(dl.tensor([[1, 2], [3, 4]]), 1).tolist(); // [2]
+ * ```
+ */
+export function diag(input: Tensor, diagonal = 0): Tensor {
+  if (!Number.isInteger(diagonal)) throw new ShapeError(`diag: diagonal must be an integer (got ${diagonal})`);
+  const shape = input.shape;
+  if (shape.length === 2) {
+    const { coords } = diagCoords(shape[0], shape[1], diagonal);
+    try {
+      return gatherNdOp(input, coords, 'Diag');
+    } finally {
+      coords.dispose();
+    }
+  }
+  if (shape.length !== 1) throw new ShapeError(`diag: expected a 1-D or 2-D tensor (got shape [${shape.join(', ')}])`);
+  const n = shape[0];
+  const m = n + Math.abs(diagonal);
+  return runOp({
+    name: 'Diag',
+    inputs: [input],
+    forward: () => {
+      const { coords } = diagCoords(m, m, diagonal);
+      const x = input.dtype === 'bool' ? tf.cast(input._value, 'int32') : input._value;
+      const out = tf.tidy(() => {
+        const o = scatterNdRaw(coords, x, [m, m]);
+        return input.dtype === 'bool' ? tf.cast(o, 'bool') : o;
+      });
+      if (x !== input._value) x.dispose();
+      return [out, coords];
+    },
+    backward: (dy, [coords]) => [gatherNdRaw(dy, coords)],
+  });
+}

@@ -1,0 +1,49 @@
+import { ShapeError } from '../../errors/shape-error';
+import type { Tensor } from '../../tensor/tensor';
+import { reshape } from '../shape/reshape';
+import { alongDimCoords, checkIndexDType, checkIndexRange, gatherNdOp } from './index-utils';
+
+/** @internal The shape rules shared by gather and scatter. */
+export function checkAlongDim(input: Tensor, index: Tensor, axis: number, op: string, src?: Tensor): void {
+  const s = input.shape;
+  const i = index.shape;
+  if (index.dim() !== input.dim()) {
+    throw new ShapeError(`${op}: index tensor must have the same number of dimensions as input tensor (index shape [${i.join(', ')}], input shape [${s.join(', ')}])`);
+  }
+  for (let d = 0; d < i.length; d++) {
+    if (d !== axis && i[d] > s[d]) {
+      throw new ShapeError(`${op}: size does not match at dimension ${d}: expected index [${i.join(', ')}] to be smaller than self [${s.join(', ')}] apart from dimension ${axis}`);
+    }
+    if (src && i[d] > src.shape[d]) {
+      throw new ShapeError(`${op}: expected index [${i.join(', ')}] to be smaller than src [${src.shape.join(', ')}] at dimension ${d}`);
+    }
+  }
+}
+
+/**
+ * Gathers values along `dim`: `out[i][j][k] = input[i][index[i][j][k]][k]` for `dim = 1`
+ * (PyTorch's `torch.gather`). The gradient scatter-adds back into the input's shape.
+ *
+ * @example
+ * ```ts
+ * const x = dl.tensor([[1, 2], [3, 4]]);
+ * dl.gather(x, 1, dl.tensor([[0, 0], [1, 0]], { dtype: 'int32' })).tolist(); // [[1, 1], [4, 3]]
+ * ```
+ */
+export function gather(input: Tensor, dim: number, index: Tensor): Tensor {
+  checkIndexDType(index, 'gather');
+  if (input.dim() === 0 || index.dim() === 0) {
+    // PyTorch treats 0-d and 1-d alike here.
+    input._normDim(dim, 'gather');
+    return reshape(gather(reshape(input, [-1]), 0, reshape(index, [-1])), index.shape);
+  }
+  const axis = input._normDim(dim, 'gather');
+  checkAlongDim(input, index, axis, 'gather');
+  checkIndexRange(index._value, input.shape[axis], 'gather', `dimension ${axis}`, false);
+  const coords = alongDimCoords(index._value, axis);
+  try {
+    return gatherNdOp(input, coords, 'Gather');
+  } finally {
+    coords.dispose();
+  }
+}

@@ -1,0 +1,35 @@
+import { tf } from '../../backend/tfjs';
+import { runOp } from '../../autograd/run-op';
+import { DTypeError } from '../../errors/dtype-error';
+import { ShapeError } from '../../errors/shape-error';
+import { Tensor } from '../../tensor/tensor';
+import { broadcastShapes, castTo, scalarTensor } from '../operands';
+
+/**
+ * A copy of `input` with `value` where `mask` (bool, broadcastable) is true. A 0-d tensor
+ * `value` receives the gradient of the filled positions.
+ *
+ * @example
+ * ```ts
+ * const x = dl.tensor([1, 2, 3]);
+ * dl.maskedFill(x, dl.tensor([true, false, true]), -1).tolist(); // [-1, 2, -1]
+ * ```
+ */
+export function maskedFill(input: Tensor, mask: Tensor, value: number | boolean | Tensor): Tensor {
+  if (mask.dtype !== 'bool') throw new DTypeError(`maskedFill: expected mask to have dtype bool (got ${mask.dtype})`);
+  if (value instanceof Tensor && value.dim() !== 0) {
+    throw new ShapeError(`maskedFill: only supports a 0-dimensional value tensor, but got tensor with ${value.dim()} dimension(s) (shape [${value.shape.join(', ')}])`);
+  }
+  const shape = broadcastShapes(input.shape, mask.shape, 'maskedFill');
+  const v = value instanceof Tensor ? castTo(value, input.dtype) : scalarTensor(value, input.dtype);
+  return runOp({
+    name: 'MaskedFill',
+    inputs: [input, v],
+    forward: () => tf.tidy(() => tf.where(tf.broadcastTo(mask._value, shape), tf.broadcastTo(v._value, shape), tf.broadcastTo(input._value, shape))),
+    backward: (dy) => {
+      const m = tf.broadcastTo(mask._value, shape);
+      const zero = tf.zerosLike(dy);
+      return [tf.where(m, zero, dy), tf.sum(tf.where(m, dy, zero))];
+    },
+  });
+}

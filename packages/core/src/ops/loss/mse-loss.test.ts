@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { DTypeError, ShapeError, ValueError, gradcheck, mseLoss, tensor } from '../../index';
+import { expectClose, loadReference, refTensor } from '../../../test/reference';
+import { checkCase, loadCases, randn } from '../functional/__fixtures__/cases';
+
+const cases = loadCases('losses');
+
+describe('mseLoss', () => {
+  it('matches PyTorch (loss_mse)', () => {
+    const ref = loadReference('loss_mse');
+    const x = refTensor(ref.inputs.input, { requiresGrad: true });
+    const loss = mseLoss(x, refTensor(ref.inputs.target));
+    expectClose(loss, ref.expected.loss);
+    loss.backward();
+    expectClose(x.grad!, ref.expected.grad_input);
+  });
+
+  for (const reduction of ['mean', 'sum', 'none'] as const) {
+    it(`matches PyTorch with reduction '${reduction}', with the target's gradient`, () => {
+      checkCase(cases[`mse_${reduction}`], (t) => mseLoss(t.input, t.target, { reduction }));
+    });
+  }
+
+  it('passes gradcheck for input and target', () => {
+    const x = randn([3, 4], 1, { requiresGrad: true });
+    const y = randn([3, 4], 2, { requiresGrad: true });
+    expect(gradcheck((a, b) => mseLoss(a, b), [x, y])).toBe(true);
+    expect(gradcheck((a, b) => mseLoss(a, b, { reduction: 'none' }), [x, y])).toBe(true);
+  });
+
+  it('refuses mismatched shapes, integer tensors and a bad reduction', () => {
+    expect(() => mseLoss(randn([3, 4], 1), randn([4], 1))).toThrow(ShapeError);
+    expect(() => mseLoss(randn([3, 4], 1), randn([4], 1))).toThrow(
+      'mseLoss: target of shape [4] does not match input of shape [3, 4] (they must be the same shape)',
+    );
+    expect(() => mseLoss(randn([2], 1), tensor([1, 2], { dtype: 'int32' }))).toThrow(DTypeError);
+    expect(() => mseLoss(randn([2], 1), tensor([1, 2], { dtype: 'int32' }))).toThrow('mseLoss: expected target of dtype float32, got int32');
+    expect(() => mseLoss(tensor([1, 2], { dtype: 'int32' }), randn([2], 1))).toThrow('mseLoss: expected input of dtype float32, got int32');
+    expect(() => mseLoss(randn([2], 1), randn([2], 1), { reduction: 'avg' as 'mean' })).toThrow(ValueError);
+    expect(() => mseLoss(randn([2], 1), randn([2], 1), { reduction: 'avg' as 'mean' })).toThrow(
+      "mseLoss: reduction must be 'mean', 'sum' or 'none', got 'avg'",
+    );
+  });
+});

@@ -1,0 +1,54 @@
+import { tf } from '../../backend/tfjs';
+import { runOp } from '../../autograd/run-op';
+import type { Tensor } from '../../tensor/tensor';
+import { checkFloat, checkNoGrad } from './checks';
+import { checkClassWeight, checkIndexTarget, classBack, classLast, classLayout, indexCoefficients, reducePositions } from './class-target';
+import { checkReduction, type Reduction } from './reduction';
+
+/** Options of `nllLoss`. */
+export interface NllLossOptions {
+  /** Per-class rescaling weight of shape [C] (not differentiable, as in PyTorch). @default null */
+  weight?: Tensor | null;
+  /** Targets equal to this are ignored. @default -100 */
+  ignoreIndex?: number;
+  /** 'mean' (divides by the summed weights of the counted targets) | 'sum' | 'none'. @default 'mean' */
+  reduction?: Reduction;
+}
+
+/**
+ * Negative log likelihood of log-probabilities at the target classes, `-w[t] input[t]`
+ * (PyTorch's `F.nll_loss`). Input is (C), (N, C) or (N, C, d1, ...) log-probabilities; target
+ * holds int32 class indices of the input's shape without C.
+ *
+ * @param options `weight` (default null), `ignoreIndex` (default -100), `reduction` (default 'mean').
+ * @example
+ * ```ts
+ * const logp = dl.logSoftmax(dl.tensor([[2, 0, 0], [0, 3, 0]]), 1);
+ * dl.nllLoss(logp, dl.tensor([0, 1], { dtype: 'int32' })).item(); // 0.1672
+ * ```
+ */
+export function nllLoss(input: Tensor, target: Tensor, options: NllLossOptions = {}): Tensor {
+  const op = 'nllLoss';
+  const reduction = checkReduction(options.reduction ?? 'mean', op);
+  checkFloat(input, op, 'input');
+  const layout = classLayout(input, op);
+  const weight = options.weight ?? null;
+  if (weight) checkClassWeight(weight, layout, op);
+  const ignoreIndex = options.ignoreIndex ?? -100;
+  checkIndexTarget(input, target, layout, ignoreIndex, op, false);
+  checkNoGrad(weight, op, 'weight');
+  return runOp({
+    name: 'NllLoss',
+    inputs: [input],
+    forward: () =>
+      tf.tidy(() => {
+        const { q, undefinedMean } = indexCoefficients(target._value, layout, weight ? weight._value : null, ignoreIndex, reduction, 0);
+        const perPosition = tf.neg(tf.sum(tf.mul(q, classLast(input._value, layout)), -1));
+        return [reducePositions(perPosition, reduction, undefinedMean), q];
+      }),
+    backward: (dy, [q]) => {
+      const g = reduction === 'none' ? tf.expandDims(dy, -1) : dy;
+      return [classBack(tf.neg(tf.mul(g, q)), layout)];
+    },
+  });
+}

@@ -1,0 +1,23 @@
+import type { Tensor } from '../../tensor/tensor';
+import { hardClamp } from './hard-clamp';
+
+/** Options of {@link hardtanh}. */
+export interface HardtanhOptions {
+  /** Lower bound. @default -1 */
+  minVal?: number;
+  /** Upper bound. @default 1 */
+  maxVal?: number;
+}
+
+/**
+ * Elementwise clamp to `[minVal, maxVal]` (PyTorch's `F.hardtanh`); the gradient is 1 strictly
+ * inside the range and 0 elsewhere.
+ *
+ * @example
+ * ```ts
+ * dl.hardtanh(dl.tensor([-2, 0.5, 3])).tolist(); // [-1, 0.5, 1]
+ * ```
+ */
+export function hardtanh(input: Tensor, options: HardtanhOptions = {}): Tensor {
+  return hardClamp('Hardtanh', 'hardtanh', input, options.minVal ?? -1, options.maxVal ?? 1);
+}

@@ -1,0 +1,42 @@
+import { tf, type TfTensor } from '../../backend/tfjs';
+import { DTypeError } from '../../errors/dtype-error';
+import { ValueError } from '../../errors/value-error';
+import { Tensor } from '../../tensor/tensor';
+import { castTo } from '../operands';
+
+/** @internal Throws a ValueError naming the op when `x` is not a Tensor (JavaScript callers). */
+export function assertTensor(x: unknown, op: string, what = 'input'): asserts x is Tensor {
+  if (!(x instanceof Tensor)) {
+    const got = x === null ? 'null' : Array.isArray(x) ? 'an array' : typeof x;
+    throw new ValueError(`${op}: expected ${what} to be a Tensor, got ${got}`);
+  }
+}
+
+/**
+ * @internal The input of an op whose result is floating point: integer and bool tensors are
+ * promoted to float32, as PyTorch does for `exp`, `sqrt`, `sigmoid`, ...
+ */
+export function floatInput(x: Tensor, op: string): Tensor {
+  assertTensor(x, op);
+  return x.dtype === 'float32' ? x : castTo(x, 'float32');
+}
+
+/** @internal The input of an op that keeps integer dtypes but has no meaning on bool. */
+export function numericInput(x: Tensor, op: string): Tensor {
+  assertTensor(x, op);
+  if (x.dtype === 'bool') throw new DTypeError(`${op}: not implemented for bool tensors (got dtype bool; convert with .int() or .float() first)`);
+  return x;
+}
+
+/** @internal A raw boolean mask `x != 0` (tfjs's Cast to bool is unreliable on wasm). */
+export function rawToBool(x: TfTensor): TfTensor {
+  if (x.dtype === 'bool') return x;
+  return tf.notEqual(x, tf.scalar(0, x.dtype));
+}
+
+/** @internal Casts a raw value to a dtype (bool through a comparison). */
+export function rawCast(x: TfTensor, dtype: 'float32' | 'int32' | 'bool'): TfTensor {
+  if (x.dtype === dtype) return x;
+  if (dtype === 'bool') return rawToBool(x);
+  return tf.cast(x, dtype);
+}
