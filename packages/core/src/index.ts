@@ -17,6 +17,7 @@ export { runOp, kernelOp, type OpDef, type SaveSpec } from './autograd/run-op';
 export type { BackwardFn } from './autograd/function-node';
 export { setOpRecorder, type OpRecorder } from './autograd/op-hooks';
 export * from './memory/scope';
+export * from './memory/collect';
 export * from './random/generator';
 export type { TensorLike } from './ops/operands';
 export * from './ops/creation/index';
