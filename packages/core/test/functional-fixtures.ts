@@ -47,8 +47,8 @@ export function checkFunctionalCase(name: string, fn: (inputs: Record<string, Te
   }
 }
 
-/** A deterministic uniform(-1, 1) float32 tensor (independent of the ops under test). */
-export function uniform(shape: number[], seed: number, requiresGrad = true): Tensor {
+/** A deterministic uniform(-scale, scale) float32 tensor (independent of the ops under test). */
+export function uniform(shape: number[], seed: number, requiresGrad = true, scale = 1): Tensor {
   const n = shape.reduce((a, b) => a * b, 1);
   const data = new Float32Array(n);
   let s = (seed * 2654435761) >>> 0 || 1;
@@ -58,9 +58,24 @@ export function uniform(shape: number[], seed: number, requiresGrad = true): Ten
     s ^= s >>> 17;
     s ^= s << 5;
     s >>>= 0;
-    data[i] = (s / 4294967296) * 2 - 1;
+    data[i] = ((s / 4294967296) * 2 - 1) * scale;
   }
   const t = refTensor({ shape, dtype: 'float32', data: Array.from(data) });
+  if (requiresGrad) t.requiresGrad_(true);
+  return t;
+}
+
+/**
+ * A float32 tensor of distinct values at least `1 / n` apart (a shuffled grid over [-1, 1]), for
+ * gradchecks of max-like ops, where finite differences must not cross a tie.
+ */
+export function distinct(shape: number[], seed: number, requiresGrad = true): Tensor {
+  const n = shape.reduce((a, b) => a * b, 1);
+  const order = Array.from(uniform([n], seed, false).dataSync()).map((v, i) => [v, i] as const);
+  order.sort((a, b) => a[0] - b[0]);
+  const data = new Array<number>(n);
+  order.forEach(([, i], rank) => (data[i] = n === 1 ? 0 : -1 + (2 * rank) / (n - 1)));
+  const t = refTensor({ shape, dtype: 'float32', data });
   if (requiresGrad) t.requiresGrad_(true);
   return t;
 }

@@ -1,6 +1,6 @@
 import { ValueError } from '../errors/value-error';
 import { describeModuleExport, type ModuleExport } from './module-export';
-import { importModuleExport, instantiateDataset } from './load-module-export';
+import { importModuleExport, instantiateExport } from './load-module-export';
 
 /**
  * Imports a dataset class (or factory) from a module, builds it with `args`, and remembers the
@@ -19,7 +19,7 @@ export async function datasetFromModule<D extends object>(spec: ModuleExport): P
   const exp = await importModuleExport(spec, 'datasetFromModule');
   const args = spec.args ?? [];
   if (!Array.isArray(args)) throw new ValueError(`datasetFromModule: args should be an array, got ${typeof args}`);
-  const ds = (await instantiateDataset(exp, args, describeModuleExport(spec), 'datasetFromModule')) as D;
+  const ds = (await instantiateExport(exp, args, describeModuleExport(spec), 'datasetFromModule')) as D;
   const frozen: ModuleExport = { module: spec.module, export: spec.export ?? 'default', args };
   Object.defineProperty(ds, 'workerSpec', { value: () => frozen, configurable: true, writable: true, enumerable: false });
   return ds;

@@ -14,6 +14,7 @@ export * from './concat-dataset';
 export * from './chain-dataset';
 export * from './random-split';
 export * from './dataset-from-module';
+export { functionFromModule, type WorkerFunction } from './function-from-module';
 export * from './samplers/sampler';
 export * from './samplers/sequential-sampler';
 export * from './samplers/random-sampler';

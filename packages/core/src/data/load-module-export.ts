@@ -46,15 +46,15 @@ function isClass(fn: unknown): fn is new (...args: unknown[]) => unknown {
 }
 
 /**
- * @internal Makes a dataset from an export: a class is constructed with `args`, a factory
- * function called (and awaited), an object used as is.
+ * @internal Makes an object (a dataset, a transform) from an export: a class is constructed with
+ * `args`, a factory function called (and awaited), an object used as is.
  */
-export async function instantiateDataset(exp: unknown, args: readonly unknown[], what: string, role: string): Promise<unknown> {
-  let ds: unknown;
-  if (isClass(exp)) ds = new exp(...args);
-  else if (typeof exp === 'function') ds = await (exp as (...a: unknown[]) => unknown)(...args);
-  else if (args.length === 0) ds = exp;
+export async function instantiateExport(exp: unknown, args: readonly unknown[], what: string, role: string): Promise<unknown> {
+  let obj: unknown;
+  if (isClass(exp)) obj = new exp(...args);
+  else if (typeof exp === 'function') obj = await (exp as (...a: unknown[]) => unknown)(...args);
+  else if (args.length === 0) obj = exp;
   else throw new ValueError(`${role}: ${what} is not a class or a function, so it cannot take args`);
-  if (ds === null || typeof ds !== 'object') throw new ValueError(`${role}: ${what} did not give a dataset (got ${ds === null ? 'null' : typeof ds})`);
-  return ds;
+  if (obj === null || (typeof obj !== 'object' && typeof obj !== 'function')) throw new ValueError(`${role}: ${what} did not give an object (got ${obj === null ? 'null' : typeof obj})`);
+  return obj;
 }

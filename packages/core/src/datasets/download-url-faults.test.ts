@@ -136,8 +136,15 @@ describe('downloadUrl faults', () => {
     setTimeout(() => controller.abort(), 50);
     const error = await failure(pending);
     expect(error).toBeInstanceOf(DownloadError);
-    expect(error.message).toMatch(/^downloadUrl: /);
+    expect(error.message).toBe(`downloadUrl: download of ${server.url('/data.bin')} was aborted`);
     expect(existsSync(join(root, 'data.bin'))).toBe(false);
+  });
+
+  it('stops at once when the signal is already aborted', async () => {
+    server = await startTestServer({ '/data.bin': { body: payload } });
+    const error = await failure(downloadUrl(server.url('/data.bin'), root, { signal: AbortSignal.abort(), progress: false }));
+    expect(error).toBeInstanceOf(DownloadError);
+    expect(error.message).toBe(`downloadUrl: download of ${server.url('/data.bin')} was aborted`);
   });
 
   it('fails with StorageError when root lies under a file', async () => {

@@ -199,6 +199,16 @@ describe('downloadUrl', () => {
     expect(server.hits('/gone')).toBe(1);
   });
 
+  it('finishes when the server keeps the connection open after the body', async () => {
+    server = await startTestServer({
+      '/open': (_request, socket) => void socket.write('HTTP/1.1 200 OK\r\ncontent-length: 5\r\nconnection: keep-alive\r\n\r\nhello'),
+    });
+    const started = Date.now();
+    const path = await downloadUrl(server.url('/open'), root, { filename: 'open.txt', progress: false });
+    expect(readFileSync(path, 'utf8')).toBe('hello');
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
   it('serves concurrent calls for one file with one download', async () => {
     server = await startTestServer({ '/data.bin': { body: payload, chunkSize: 20_000, chunkDelay: 2 } });
     const url = server.url('/data.bin');

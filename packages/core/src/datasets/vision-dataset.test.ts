@@ -61,7 +61,7 @@ afterEach(async () => {
 
 describe('VisionDataset', () => {
   it('downloads, verifies and extracts its resources, then serves items as a map-style Dataset', async () => {
-    const words = await Words.create(root, server.url('/words.zip'), { download: true, downloadOptions: { progress: false } });
+    const words = await new Words(root, server.url('/words.zip'), { download: true, downloadOptions: { progress: false } }).prepare();
     expect(words).toBeInstanceOf(Dataset);
     expect(words.length).toBe(3);
     expect(words.getItem(1)).toEqual(['one', 1]);
@@ -72,37 +72,37 @@ describe('VisionDataset', () => {
   });
 
   it('does not download again when the files are there', async () => {
-    await Words.create(root, server.url('/words.zip'), { download: true, downloadOptions: { progress: false } });
-    const again = await Words.create(root, server.url('/words.zip'), { download: true });
+    await new Words(root, server.url('/words.zip'), { download: true, downloadOptions: { progress: false } }).prepare();
+    const again = await new Words(root, server.url('/words.zip'), { download: true }).prepare();
     expect(server.hits('/words.zip')).toBe(1);
     expect(again.length).toBe(3);
   });
 
   it('applies transform and targetTransform, or transforms', async () => {
-    await Words.create(root, server.url('/words.zip'), { download: true, downloadOptions: { progress: false } });
-    const upper = await Words.create(root, '', {
+    await new Words(root, server.url('/words.zip'), { download: true, downloadOptions: { progress: false } }).prepare();
+    const upper = await new Words(root, '', {
       transform: (w) => w.toUpperCase(),
       targetTransform: (i) => i * 10,
-    });
+    }).prepare();
     expect(upper.getItem(2)).toEqual(['TWO', 20]);
-    const joint = await Words.create(root, '', { transforms: (w, i) => [`${w}#${i}`, -i] });
+    const joint = await new Words(root, '', { transforms: (w, i) => [`${w}#${i}`, -i] }).prepare();
     expect(joint.getItem(1)).toEqual(['one#1', -1]);
   });
 
   it('prepares on the first getItem and loads once', async () => {
-    await Words.create(root, server.url('/words.zip'), { download: true, downloadOptions: { progress: false } });
+    await new Words(root, server.url('/words.zip'), { download: true, downloadOptions: { progress: false } }).prepare();
     const words = new Words(root, '');
     expect(words.isPrepared).toBe(false);
-    expect(() => words.length).toThrow(new DatasetError('Words: not prepared yet; use await Words.create(...) or await dataset.prepare()'));
+    expect(() => words.length).toThrow(new DatasetError('Words: not prepared yet; call await dataset.prepare() first'));
     await expect(words.getItem(0)).resolves.toEqual(['zero', 0]);
     await Promise.all([words.prepare(), words.prepare()]);
     expect(words.loads).toBe(1);
   });
 
   it('prints like torchvision', async () => {
-    await Words.create(root, server.url('/words.zip'), { download: true, downloadOptions: { progress: false } });
+    await new Words(root, server.url('/words.zip'), { download: true, downloadOptions: { progress: false } }).prepare();
     const normalize = (w: string): string => w.trim();
-    const words = await Words.create(root, '', { transform: normalize });
+    const words = await new Words(root, '', { transform: normalize }).prepare();
     const repr = `Dataset Words\n    Number of datapoints: 3\n    Root location: ${root}\n    Split: all\n    StandardTransform\n    Transform: normalize()`;
     expect(String(words)).toBe(repr);
     expect(inspect(words)).toBe(repr);
@@ -110,7 +110,7 @@ describe('VisionDataset', () => {
   });
 
   it('throws DatasetError when the files are missing and download is off', async () => {
-    await expect(Words.create(root, server.url('/words.zip'))).rejects.toThrow(
+    await expect(new Words(root, server.url('/words.zip')).prepare()).rejects.toThrow(
       new DatasetError(`Words: dataset not found in ${join(root, 'Words')}; pass download: true to download it`),
     );
     expect(server.hits('/words.zip')).toBe(0);
@@ -122,7 +122,7 @@ describe('VisionDataset', () => {
         { url: server.url('/gone/words.zip'), mirrors: [server.url('/words.zip')], filename: 'words.zip', sha256, extract: true },
       ];
     }
-    const words = await Mirrored.create(root, '', { download: true, downloadOptions: { progress: false, retries: 0 } });
+    const words = await new Mirrored(root, '', { download: true, downloadOptions: { progress: false, retries: 0 } }).prepare();
     expect(words.length).toBe(3);
     expect(server.requests.map((r) => r.path)).toEqual(['/gone/words.zip', '/words.zip']);
 

@@ -27,8 +27,8 @@ export interface VisionDatasetOptions<X, Y, TX = X, TY = Y> {
  * map-style {@link Dataset} contract (`getItem`, `length`) over a subclass's `loadItem`.
  *
  * A subclass sets `name` and `resources`, and implements `load()` (read the files, once) and
- * `loadItem(index)` (one raw item) and `length`. Files live in `join(root, name)`. Reading is
- * async, so build instances with `await Subclass.create(root, options)` (or call `prepare()`);
+ * `loadItem(index)` (one raw item) and `length`. Files live in `join(root, name)`. Downloads and
+ * reads are async, so construct, then `await dataset.prepare()` (it resolves with the dataset);
  * `getItem` on an unprepared dataset prepares it first.
  *
  * @example
@@ -41,7 +41,7 @@ export interface VisionDatasetOptions<X, Y, TX = X, TY = Y> {
  *   protected loadItem(i: number): [string, number] { return [this.rows[i], i]; }
  *   get length() { return this.rows.length; }
  * }
- * const lines = await Lines.create('/data', { download: true, transform: (s) => s.toUpperCase() });
+ * const lines = await new Lines('/data', { download: true, transform: (s) => s.toUpperCase() }).prepare();
  * String(lines); // 'Dataset Lines\n    Number of datapoints: …\n    Root location: /data'
  * ```
  */
@@ -82,23 +82,6 @@ export abstract class VisionDataset<X, Y, TX = X, TY = Y> extends Dataset<[TX, T
     this.downloadOptions = options.downloadOptions ?? {};
   }
 
-  /**
-   * Builds a dataset and prepares it (download if asked, check, load).
-   *
-   * @example
-   * ```ts
-   * const train = await Iris.create('/data', { download: true });
-   * ```
-   */
-  static async create<A extends unknown[], D extends { prepare(): Promise<unknown> }>(
-    this: new (...args: A) => D,
-    ...args: A
-  ): Promise<D> {
-    const dataset = new this(...args);
-    await dataset.prepare();
-    return dataset;
-  }
-
   /** The folder this dataset's files live in: `join(root, name)`. */
   get folder(): string {
     return join(this.root, this.name);
@@ -111,7 +94,13 @@ export abstract class VisionDataset<X, Y, TX = X, TY = Y> extends Dataset<[TX, T
 
   /**
    * Downloads the files when `download` is set and they are missing, checks they are there
-   * (else a {@link DatasetError}), and loads them; later calls return at once.
+   * (else a {@link DatasetError}), and loads them; resolves with the dataset. Later calls
+   * return at once.
+   *
+   * @example
+   * ```ts
+   * const train = await new Iris('./data', { download: true }).prepare();
+   * ```
    */
   async prepare(): Promise<this> {
     this.preparing ??= (async () => {
@@ -167,7 +156,7 @@ export abstract class VisionDataset<X, Y, TX = X, TY = Y> extends Dataset<[TX, T
   /** Throws a {@link DatasetError} unless `prepare()` has finished; for `length` getters. */
   protected ensurePrepared(): void {
     if (!this.prepared) {
-      throw new DatasetError(`${this.name}: not prepared yet; use await ${this.name}.create(...) or await dataset.prepare()`);
+      throw new DatasetError(`${this.name}: not prepared yet; call await dataset.prepare() first`);
     }
   }
 

@@ -39,6 +39,8 @@ export function scalarTensor(value: number | boolean, dtype: DType): Tensor {
 /** @internal Converts a tensor to a dtype with a differentiable cast (no-op when it already is). */
 export function castTo(t: Tensor, dtype: DType): Tensor {
   if (t.dtype === dtype) return t;
+  // tfjs-backend-wasm's Cast to bool returns garbage: "nonzero" is the meaning anyway.
+  if (dtype === 'bool') return kernelOp('NotEqual', { a: t, b: scalarTensor(0, t.dtype) }, {}, 'Cast');
   return kernelOp('Cast', { x: t }, { dtype }, 'Cast');
 }
 

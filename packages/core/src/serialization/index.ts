@@ -4,4 +4,3 @@ export * from './unpickling-error';
 export type { CheckpointValue } from './checkpoint-value';
 export { serialize, deserialize, type SerializeOptions, type CheckpointFormat } from './serialize';
 export { STRUCTURE_KEY, STRUCTURE_VERSION_KEY } from './structure';
-export { MAX_NESTING } from './limits';

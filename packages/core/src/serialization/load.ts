@@ -18,7 +18,7 @@ import { toPath } from './save';
  * model.loadStateDict(sd);
  * ```
  */
-export async function load<T extends CheckpointValue = CheckpointValue>(path: string | URL): Promise<T> {
+export async function load<T = CheckpointValue>(path: string | URL): Promise<T> {
   await ready();
   const source = openFileSource(toPath(path), 'load');
   try {

@@ -46,6 +46,13 @@ describe('unpickle (what Python writes)', () => {
     });
   }
 
+  it("stores a '__proto__' key as an own key without touching any prototype", () => {
+    const v = load(pk('\x80\x02}X\t\x00\x00\x00__proto__}X\x08\x00\x00\x00pollutedK\x01ss.')) as Record<string, unknown>;
+    expect(Object.keys(v)).toEqual(['__proto__']);
+    expect(Object.getPrototypeOf(v)).toBe(Object.prototype);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
   it('keeps shared references shared (a DAG stays small)', () => {
     // l0 = []; l1 = [l0, l0]; ... l40 = [l39, l39]: 2^40 paths, 41 lists.
     let body = ']q\x00';
@@ -73,6 +80,11 @@ describe('unpickle (refusals)', () => {
   it('refuses INST and OBJ of unknown classes', () => {
     expect(errorOf(() => load(pk('(X\x02\x00\x00\x00lsisubprocess\nPopen\n.'))).message).toMatch(/refusing global 'subprocess\.Popen'/);
     expect(errorOf(() => load(pk('\x80\x02(cposix\nsystem\nX\x02\x00\x00\x00lso.'))).message).toMatch(/refusing global 'posix\.system'/);
+  });
+
+  it('refuses names that exist on Object.prototype', () => {
+    expect(errorOf(() => load(pk('\x80\x02ctorch\ntoString\n.'))).message).toMatch(/refusing global 'torch\.toString'/);
+    expect(errorOf(() => load(pk('\x80\x02cconstructor\nx\n.'))).message).toMatch(/refusing global 'constructor\.x'/);
   });
 
   it('refuses calling an allowed global that is only a marker', () => {

@@ -5,7 +5,7 @@ import { CheckpointError } from './checkpoint-error';
 import { isPlainObject, type CheckpointValue } from './checkpoint-value';
 import { decodeElements, ELEMENT_SIZE, targetDType, toTargetArray, type FileDType } from './element-types';
 import { MAX_SAFETENSORS_HEADER } from './limits';
-import { setKey } from './pickle-reader';
+import { setKey } from './pickle-text';
 import { STRUCTURE_KEY, unflatten } from './structure';
 import { shapeNumel } from './tensor-view';
 
@@ -78,8 +78,8 @@ export function readSafetensorsHeader(source: ByteSource): SafetensorsHeader {
     if (!isPlainObject(info)) fail(`tensor '${name}' must be described by an object`);
     const { dtype: code, shape, data_offsets: offsets } = info as Record<string, unknown>;
     if (typeof code !== 'string') return fail(`tensor '${name}' has no dtype`);
-    const dtype = DTYPES[code];
-    if (!dtype) fail(`tensor '${name}' has dtype '${code}', which is not supported (expected one of ${Object.keys(DTYPES).join(', ')})`);
+    const dtype = Object.hasOwn(DTYPES, code) ? DTYPES[code] : undefined;
+    if (!dtype) return fail(`tensor '${name}' has dtype '${code}', which is not supported (expected one of ${Object.keys(DTYPES).join(', ')})`);
     if (!Array.isArray(shape) || !shape.every((d) => Number.isSafeInteger(d) && d >= 0)) fail(`tensor '${name}' has an invalid shape ${JSON.stringify(shape)}`);
     if (!Array.isArray(offsets) || offsets.length !== 2 || !offsets.every((d) => Number.isSafeInteger(d) && d >= 0) || offsets[0] > offsets[1]) {
       fail(`tensor '${name}' has invalid data_offsets ${JSON.stringify(offsets)}`);

@@ -86,6 +86,14 @@ describe('serialize (safetensors, the default)', () => {
     expect(() => serialize({}, { metadata: { n: 1 as unknown as string } })).toThrowError("serialize: metadata values must be strings (got number for 'n')");
   });
 
+  it("round-trips a '__proto__' key without touching any prototype", () => {
+    const obj = JSON.parse('{"__proto__": {"polluted": 1}, "w": 2}');
+    const back = deserialize<Record<string, unknown>>(serialize(obj));
+    expect(Object.keys(back)).toEqual(['__proto__', 'w']);
+    expect(Object.getPrototypeOf(back)).toBe(Object.prototype);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
   it('names colliding tensor paths apart', () => {
     const bytes = serialize({ 'a.b': tensor([1]), a: { b: tensor([2]) }, c: [tensor([3])] });
     expect(headerOf(bytes).entries.map((e) => e.name)).toEqual(['a.b', 'a.b#1', 'c.0']);
@@ -161,6 +169,7 @@ describe('deserialize (bad safetensors)', () => {
 
   it('refuses unknown dtypes, bad shapes and bad offsets', () => {
     bad(st({ x: { dtype: 'C64', shape: [1], data_offsets: [0, 8] } }, new Uint8Array(8)), /tensor 'x' has dtype 'C64', which is not supported/);
+    bad(st({ x: { dtype: 'constructor', shape: [1], data_offsets: [0, 4] } }, new Uint8Array(4)), /tensor 'x' has dtype 'constructor', which is not supported/);
     bad(st({ x: { dtype: 'F32', shape: [-1], data_offsets: [0, 4] } }, new Uint8Array(4)), "<bytes>: invalid safetensors file: tensor 'x' has an invalid shape [-1]");
     bad(st({ x: { dtype: 'F32', shape: [1], data_offsets: [4, 0] } }, new Uint8Array(4)), "<bytes>: invalid safetensors file: tensor 'x' has invalid data_offsets [4,0]");
     bad(st({ x: { dtype: 'F32', shape: [3], data_offsets: [0, 4] } }, f32(1)), "<bytes>: invalid safetensors file: tensor 'x' (F32, shape [3]) needs 12 bytes but data_offsets [0, 4] hold 4");

@@ -60,7 +60,7 @@ export function serialize(obj: unknown, options: SerializeOptions = {}): Uint8Ar
  * model.loadStateDict(sd);
  * ```
  */
-export function deserialize<T extends CheckpointValue = CheckpointValue>(bytes: Uint8Array): T {
+export function deserialize<T = CheckpointValue>(bytes: Uint8Array): T {
   if (!(bytes instanceof Uint8Array)) throw new CheckpointError(`deserialize: expected a Uint8Array (got ${bytes === null ? 'null' : typeof bytes})`);
   return readCheckpoint(bytesSource(bytes)) as T;
 }

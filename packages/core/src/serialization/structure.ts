@@ -2,7 +2,7 @@ import type { Tensor } from '../tensor/tensor';
 import { CheckpointError } from './checkpoint-error';
 import { isPlainObject, pathText, type CheckpointValue } from './checkpoint-value';
 import { MAX_NESTING } from './limits';
-import { setKey } from './pickle-reader';
+import { setKey } from './pickle-text';
 import { AncestorGuard, valueKind } from './value-kind';
 
 /**

@@ -103,6 +103,16 @@ describe('deserialize (crafted PyTorch checkpoints)', () => {
     expect(expand.message).toMatch(/the view has 67108864 elements from a storage of 1; refusing to expand past 16777216 elements/);
   });
 
+  it('reads big-endian storages when the byteorder entry says so', () => {
+    const be = new Uint8Array(8);
+    new DataView(be.buffer).setFloat32(0, 1.5, false);
+    new DataView(be.buffer).setFloat32(4, -2, false);
+    const bytes = checkpoint({ numel: 2, size: [2], stride: [1] }, { 0: be }, [{ name: 'archive/byteorder', data: new TextEncoder().encode('big') }]);
+    expect(deserialize<Record<string, Tensor>>(bytes).x.tolist()).toEqual([1.5, -2]);
+    const odd = checkpoint({ numel: 2, size: [2], stride: [1] }, { 0: be }, [{ name: 'archive/byteorder', data: new TextEncoder().encode('middle') }]);
+    expect(() => deserialize(odd)).toThrowError("<bytes>: byteorder must be 'little' or 'big' (got 'middle')");
+  });
+
   it('reads a small stride-0 (expanded) view', () => {
     expect(deserialize<Record<string, Tensor>>(checkpoint({ numel: 1, size: [3], stride: [0] }, { 0: f32(7) })).x.tolist()).toEqual([7, 7, 7]);
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { matmul, relu, sqrt, tensor } from '../index';
 import { Tensor } from '../tensor/tensor';
 import { CheckpointError } from './checkpoint-error';
 import { deserialize } from './serialize';
@@ -6,7 +7,7 @@ import { expected, expectMatches, fixtureBytes } from './fixture-helpers.test-ut
 import { UnpicklingError } from './unpickling-error';
 
 describe('deserialize (PyTorch files written by torch.save)', () => {
-  const files = ['mlp_bn_state_dict.pth', 'nested_checkpoint.pth', 'views.pth', 'dtypes.pth', 'parameter.pth', 'numpy_values.pth', 'legacy_format.pth'];
+  const files = ['mlp_bn_state_dict.pth', 'nested_checkpoint.pth', 'views.pth', 'dtypes.pth', 'parameter.pth', 'numpy_values.pth', 'legacy_format.pth', 'protocol4_state_dict.pth', 'protocol5_checkpoint.pth'];
   for (const name of files) {
     it(`loads ${name} with the values PyTorch saved`, () => {
       const value = deserialize(fixtureBytes(name));
@@ -19,6 +20,17 @@ describe('deserialize (PyTorch files written by torch.save)', () => {
     expect(Object.keys(sd)).toEqual(['0.weight', '0.bias', '2.weight', '2.bias', '3.weight', '3.bias', '3.running_mean', '3.running_var', '3.num_batches_tracked']);
     expect(sd['3.num_batches_tracked'].dtype).toBe('int32');
     expect(sd['3.num_batches_tracked'].item()).toBe(3);
+  });
+
+  it("computes PyTorch's eval-mode output of Sequential(Linear, ReLU, Linear, BatchNorm1d) from the loaded weights", () => {
+    const sd = deserialize<Record<string, Tensor>>(fixtureBytes('mlp_bn_state_dict.pth'));
+    const io = expected.files.mlp_bn_forward as { input: { __tensor__: { data: number[]; shape: number[] } }; output: { __tensor__: { data: number[] } } };
+    const x = tensor(io.input.__tensor__.data).reshape(io.input.__tensor__.shape);
+    const h = relu(matmul(x, sd['0.weight'].t()).add(sd['0.bias']));
+    const z = matmul(h, sd['2.weight'].t()).add(sd['2.bias']);
+    const y = z.sub(sd['3.running_mean']).div(sqrt(sd['3.running_var'].add(1e-5))).mul(sd['3.weight']).add(sd['3.bias']);
+    const got = Array.from(y.dataSync());
+    io.output.__tensor__.data.forEach((want, i) => expect(Math.abs(got[i] - want)).toBeLessThan(1e-5 + 1e-4 * Math.abs(want)));
   });
 
   it('gives tensors that share a storage in the file as separate tensors with the right views', () => {

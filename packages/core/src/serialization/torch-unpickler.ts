@@ -1,60 +1,12 @@
-import { CheckpointError } from './checkpoint-error';
 import { isPlainObject } from './checkpoint-value';
 import { ELEMENT_SIZE, type FileDType } from './element-types';
-import { PyGlobal, setKey, type UnpicklerHooks } from './pickle-reader';
-import type { StorageData } from './tensor-view';
+import { buildNumpy, NUMPY_GLOBALS, numpyPending } from './numpy-globals';
+import { PyGlobal, type UnpicklerHooks } from './pickle-reader';
+import { latin1Bytes, setKey } from './pickle-text';
+import { PendingTensor, StorageRef } from './storage-ref';
 import { UnpicklingError } from './unpickling-error';
 
-/**
- * @internal A storage a persistent id named. Root storages get `data` when their bytes are known
- * (legacy files: only after the pickle); views of another storage (`base`, from byte
- * `byteOffset`) read through it, possibly as another dtype.
- */
-export class StorageRef {
-  data: StorageData | null = null;
-  constructor(
-    readonly key: string,
-    readonly dtype: FileDType,
-    readonly numel: number,
-    readonly base: StorageRef | null = null,
-    readonly byteOffset = 0,
-  ) {}
-
-  /** The readable data, or null while the bytes are still unknown. */
-  resolve(): StorageData | null {
-    if (!this.base) return this.data;
-    const b = this.base.resolve();
-    if (!b) return null;
-    const size = ELEMENT_SIZE[this.dtype];
-    const baseSize = ELEMENT_SIZE[b.dtype];
-    const at = this.byteOffset;
-    if (at + this.numel * size > b.numel * baseSize) {
-      throw new CheckpointError(`storage '${this.key}' (${this.numel} x ${this.dtype} at byte ${at}) does not fit in storage '${this.base.key}' of ${b.numel * baseSize} bytes`);
-    }
-    return {
-      dtype: this.dtype,
-      numel: this.numel,
-      littleEndian: b.littleEndian,
-      read: (start, count) => {
-        const first = at + start * size;
-        const bytes = b.read(Math.floor(first / baseSize), Math.ceil((first + count * size) / baseSize) - Math.floor(first / baseSize));
-        const skip = first % baseSize;
-        return bytes.subarray(skip, skip + count * size);
-      },
-    };
-  }
-}
-
-/** @internal A tensor described by the pickle, made into a `Tensor` once every storage is readable. */
-export class PendingTensor {
-  constructor(
-    readonly storage: StorageRef,
-    readonly offset: unknown,
-    readonly size: unknown,
-    readonly stride: unknown,
-    public requiresGrad: boolean,
-  ) {}
-}
+export { PendingTensor, StorageRef } from './storage-ref';
 
 const STORAGE_TYPES: Record<string, FileDType | 'untyped'> = {
   FloatStorage: 'float32',
@@ -96,21 +48,6 @@ const DTYPES: Record<string, FileDType> = {
   bool: 'bool',
 };
 
-const NUMPY_TYPES: Record<string, FileDType> = {
-  f8: 'float64',
-  f4: 'float32',
-  f2: 'float16',
-  i8: 'int64',
-  i4: 'int32',
-  i2: 'int16',
-  i1: 'int8',
-  u8: 'uint64',
-  u4: 'uint32',
-  u2: 'uint16',
-  u1: 'uint8',
-  b1: 'bool',
-};
-
 /** A global that only marks a type (storage class, dtype, tensor class); it cannot be called. */
 class TypeMarker extends PyGlobal {
   constructor(
@@ -121,17 +58,6 @@ class TypeMarker extends PyGlobal {
   }
 }
 
-/** numpy.dtype(...) before and after its BUILD (which carries the byte order). */
-class NumpyDType {
-  littleEndian = true;
-  constructor(readonly dtype: FileDType | null, readonly code: string) {}
-}
-
-/** numpy.core.multiarray._reconstruct(ndarray, ...) before its BUILD fills it. */
-class NumpyArray {
-  pending: PendingTensor | null = null;
-}
-
 function expectStorage(v: unknown, fn: string): StorageRef {
   if (!(v instanceof StorageRef)) throw new UnpicklingError(`${fn}: expected a storage as the first argument (got ${typeof v})`);
   return v;
@@ -139,7 +65,8 @@ function expectStorage(v: unknown, fn: string): StorageRef {
 
 function expectTensor(v: unknown, fn: string): PendingTensor {
   if (v instanceof PendingTensor) return v;
-  if (v instanceof NumpyArray && v.pending) return v.pending;
+  const np = numpyPending(v);
+  if (np) return np;
   throw new UnpicklingError(`${fn}: expected a tensor argument (got ${typeof v})`);
 }
 
@@ -149,23 +76,6 @@ export interface TorchHookOptions {
   storage(key: string, dtype: FileDType, numel: number, rest: unknown[]): StorageRef;
   /** Where storages made inline (numpy arrays) get unique keys. */
   name: string;
-}
-
-function latin1Bytes(s: string, fn: string): Uint8Array {
-  const out = new Uint8Array(s.length);
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c > 255) throw new UnpicklingError(`${fn}: character U+${c.toString(16)} is not latin-1`);
-    out[i] = c;
-  }
-  return out;
-}
-
-function inlineStorage(bytes: Uint8Array, dtype: FileDType, littleEndian: boolean, key: string): StorageRef {
-  const size = ELEMENT_SIZE[dtype];
-  const ref = new StorageRef(key, dtype, Math.floor(bytes.length / size));
-  ref.data = { dtype, numel: ref.numel, littleEndian, read: (start, count) => bytes.subarray(start * size, (start + count) * size) };
-  return ref;
 }
 
 /**
@@ -272,65 +182,17 @@ export function torchHooks(options: TorchHookOptions): UnpicklerHooks {
         }
         return latin1Bytes(text, '_codecs.encode');
       }),
-    'numpy.dtype': () =>
-      new PyGlobal('numpy.dtype', (args) => {
-        const code = typeof args[0] === 'string' ? args[0] : '';
-        return new NumpyDType(NUMPY_TYPES[code] ?? null, code);
-      }),
-    'numpy.ndarray': () => new TypeMarker('numpy.ndarray', null),
-    'numpy.core.multiarray.scalar': () => numpyScalar('numpy.core.multiarray.scalar'),
-    'numpy._core.multiarray.scalar': () => numpyScalar('numpy._core.multiarray.scalar'),
-    'numpy.core.multiarray._reconstruct': () => numpyReconstruct('numpy.core.multiarray._reconstruct'),
-    'numpy._core.multiarray._reconstruct': () => numpyReconstruct('numpy._core.multiarray._reconstruct'),
+    ...NUMPY_GLOBALS,
   };
-
-  function numpyScalar(fn: string): PyGlobal {
-    return new PyGlobal(fn, (args) => {
-      const [dt, data] = args;
-      if (!(dt instanceof NumpyDType) || dt.dtype === null) throw new UnpicklingError(`${fn}: unsupported numpy dtype '${dt instanceof NumpyDType ? dt.code : typeof dt}'`);
-      const bytes = data instanceof Uint8Array ? data : typeof data === 'string' ? latin1Bytes(data, fn) : null;
-      if (!bytes || bytes.length !== ELEMENT_SIZE[dt.dtype]) throw new UnpicklingError(`${fn}: expected ${ELEMENT_SIZE[dt.dtype]} bytes for a ${dt.code} scalar`);
-      const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
-      const le = dt.littleEndian;
-      switch (dt.dtype) {
-        case 'float64': return view.getFloat64(0, le);
-        case 'float32': return view.getFloat32(0, le);
-        case 'int64': { const v = view.getBigInt64(0, le); return Number.isSafeInteger(Number(v)) ? Number(v) : v; }
-        case 'uint64': { const v = view.getBigUint64(0, le); return Number.isSafeInteger(Number(v)) ? Number(v) : v; }
-        case 'int32': return view.getInt32(0, le);
-        case 'uint32': return view.getUint32(0, le);
-        case 'int16': return view.getInt16(0, le);
-        case 'uint16': return view.getUint16(0, le);
-        case 'int8': return view.getInt8(0);
-        case 'uint8': return view.getUint8(0);
-        case 'bool': return view.getUint8(0) !== 0;
-        default: {
-          // float16: decode through the tensor path's table.
-          const bits = view.getUint16(0, le);
-          const s = bits & 0x8000 ? -1 : 1;
-          const e = (bits >> 10) & 0x1f;
-          const m = bits & 0x3ff;
-          return e === 0 ? s * m * 2 ** -24 : e === 31 ? (m ? NaN : s * Infinity) : s * (1 + m / 1024) * 2 ** (e - 15);
-        }
-      }
-    });
-  }
-
-  function numpyReconstruct(fn: string): PyGlobal {
-    return new PyGlobal(fn, (args) => {
-      if (!(args[0] instanceof TypeMarker) || args[0].qualname !== 'numpy.ndarray') throw new UnpicklingError(`${fn}: only numpy.ndarray can be reconstructed`);
-      return new NumpyArray();
-    });
-  }
 
   return {
     findGlobal(module, name) {
       const qual = `${module}.${name}`;
-      const make = table[qual];
+      const make = Object.hasOwn(table, qual) ? table[qual] : undefined;
       if (make) return make();
       if (module === 'torch') {
-        if (name in STORAGE_TYPES) return new TypeMarker(qual, STORAGE_TYPES[name]);
-        if (name in DTYPES) return new TypeMarker(qual, DTYPES[name]);
+        if (Object.hasOwn(STORAGE_TYPES, name)) return new TypeMarker(qual, STORAGE_TYPES[name]);
+        if (Object.hasOwn(DTYPES, name)) return new TypeMarker(qual, DTYPES[name]);
         if (UNSUPPORTED_STORAGES.includes(name)) throw new UnpicklingError(`tensors of torch.${name} are not supported (complex and quantized tensors have no @dl/core dtype)`, { global: qual });
       }
       throw new UnpicklingError(
@@ -350,23 +212,8 @@ export function torchHooks(options: TorchHookOptions): UnpicklerHooks {
     },
     build(target, state) {
       if (isPlainObject(target) && orderedDicts.has(target)) return true; // instance attributes such as `_metadata`: not kept
-      if (target instanceof NumpyDType) {
-        if (Array.isArray(state) && typeof state[1] === 'string') target.littleEndian = state[1] !== '>';
-        return true;
-      }
-      if (target instanceof NumpyArray) {
-        if (!Array.isArray(state) || state.length < 5) throw new UnpicklingError('numpy array state must be (version, shape, dtype, fortran, data)');
-        const [, shape, dt, fortran, data] = state;
-        if (!(dt instanceof NumpyDType) || dt.dtype === null) throw new UnpicklingError(`numpy arrays of dtype '${dt instanceof NumpyDType ? dt.code : '?'}' are not supported (object arrays would run code)`);
-        const bytes = data instanceof Uint8Array ? data : typeof data === 'string' ? latin1Bytes(data, 'numpy.ndarray') : null;
-        if (!bytes) throw new UnpicklingError('numpy array data must be bytes');
-        if (!Array.isArray(shape)) throw new UnpicklingError('numpy array shape must be a tuple');
-        const dims = shape as number[];
-        const ref = inlineStorage(bytes, dt.dtype, dt.littleEndian, `${options.name}:numpy-${inline++}`);
-        const stride = new Array<number>(dims.length);
-        if (fortran) for (let d = 0, s = 1; d < dims.length; d++) (stride[d] = s), (s *= Number(dims[d]));
-        else for (let d = dims.length - 1, s = 1; d >= 0; d--) (stride[d] = s), (s *= Number(dims[d]));
-        target.pending = new PendingTensor(ref, 0, dims, stride, false);
+      if (buildNumpy(target, state, `${options.name}:numpy-${inline}`)) {
+        inline++;
         return true;
       }
       return false;
@@ -374,12 +221,7 @@ export function torchHooks(options: TorchHookOptions): UnpicklerHooks {
   };
 }
 
-/** @internal Resolves numpy arrays left as placeholders into their pending tensors. */
+/** @internal The pending tensor a value stands for (a tensor or a numpy array), or null. */
 export function pendingOf(v: unknown): PendingTensor | null {
-  if (v instanceof PendingTensor) return v;
-  if (v instanceof NumpyArray) {
-    if (!v.pending) throw new UnpicklingError('numpy array without data (its BUILD is missing)');
-    return v.pending;
-  }
-  return null;
+  return v instanceof PendingTensor ? v : numpyPending(v);
 }

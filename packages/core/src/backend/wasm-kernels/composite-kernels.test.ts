@@ -3,6 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { expectClose } from '../../../test/reference';
 import { getBackend, setBackend } from '../backend';
 import { tf } from '../tfjs';
+import { conv2dBackpropInputVia, type Conv2dBackpropInputAttrs } from './conv2d-backprop-input';
+import { compositeKernel } from './kernel-scope';
 import { compositeKernels } from './register';
 
 interface Input {
@@ -43,10 +45,10 @@ function runOn(backendName: string, fn: KernelFunc, inputs: Record<string, Input
 }
 
 /** Compares the wasm kernel and the composite on cpu against tfjs's own cpu kernel. */
-function checkAgainstCpu(kernelName: string, inputs: Record<string, Input>, attrs: object, reference?: () => ReturnType<typeof runOn>) {
+function checkAgainstCpu(kernelName: string, inputs: Record<string, Input>, attrs: object, reference?: () => ReturnType<typeof runOn>, make?: (backendName: string) => KernelFunc) {
   const expected = reference ? reference() : runOn('cpu', getKernel(kernelName, 'cpu').kernelFunc, inputs, attrs);
-  const viaCpu = runOn('cpu', compositeKernels('cpu')[kernelName], inputs, attrs);
-  const viaWasm = runOn('wasm', getKernel(kernelName, 'wasm').kernelFunc, inputs, attrs);
+  const viaCpu = runOn('cpu', make ? make('cpu') : compositeKernels('cpu')[kernelName], inputs, attrs);
+  const viaWasm = runOn('wasm', make ? make('wasm') : getKernel(kernelName, 'wasm').kernelFunc, inputs, attrs);
   for (const [name, got] of [['composite on cpu', viaCpu], ['wasm kernel', viaWasm]] as const) {
     expect(got.shape, `${kernelName} ${name}: shape`).toEqual(expected.shape);
     expect(got.dtype, `${kernelName} ${name}: dtype`).toBe(expected.dtype);
@@ -91,6 +93,25 @@ describe('Conv2DBackpropFilter (wasm)', () => {
     const dy = floats([2, 4, 3, 3], 4);
     checkAgainstCpu('Conv2DBackpropFilter', { x, dy }, { strides: 2, pad: 1, dataFormat: 'NCHW', filterShape: [3, 2, 3, 4] });
   });
+});
+
+describe('Conv2DBackpropInput as a forward convolution (used by conv2d on wasm)', () => {
+  const make = (backendName: string) =>
+    compositeKernel<Conv2dBackpropInputAttrs>(backendName, ['dy', 'filter'], (s, [dy, filter], attrs) => conv2dBackpropInputVia(s, dy, filter, attrs));
+  const cases: [string, number[], number[], object][] = [
+    ['stride 1, same', [2, 6, 5, 3], [3, 3, 3, 4], { strides: 1, pad: 'same' }],
+    ['stride 2, valid, leftover rows', [2, 8, 7, 2], [3, 2, 2, 3], { strides: [2, 2], pad: 'valid' }],
+    ['stride (3, 1), explicit padding', [1, 9, 6, 2], [2, 3, 2, 2], { strides: [3, 1], pad: [[0, 0], [2, 1], [0, 2], [0, 0]] }],
+    ['padding larger than the filter', [1, 4, 4, 1], [2, 2, 1, 2], { strides: 1, pad: [[0, 0], [3, 3], [2, 2], [0, 0]] }],
+  ];
+  for (const [title, inputShape, filterShape, conf] of cases) {
+    it(`matches the cpu kernel (${title})`, () => {
+      const c = conf as { strides: number; pad: 'same' };
+      const info = tf.backend_util.computeConv2DInfo(inputShape as [number, number, number, number], filterShape as [number, number, number, number], c.strides, 1, c.pad);
+      const inputs = { dy: floats(info.outShape, 21), filter: floats(filterShape, 22) };
+      checkAgainstCpu('Conv2DBackpropInput', inputs, { ...conf, dataFormat: 'NHWC', inputShape }, undefined, make);
+    });
+  }
 });
 
 describe('DepthwiseConv2dNativeBackpropFilter (wasm)', () => {

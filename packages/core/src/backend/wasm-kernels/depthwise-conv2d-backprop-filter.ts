@@ -1,5 +1,6 @@
-import { backend_util, type DepthwiseConv2dNativeBackpropFilterAttrs, type KernelBackend, type KernelFunc, type TensorInfo } from '@tensorflow/tfjs-core';
-import { KernelScope } from './kernel-scope';
+import { backend_util, type DepthwiseConv2dNativeBackpropFilterAttrs, type KernelFunc, type TensorInfo } from '@tensorflow/tfjs-core';
+import type { KernelRunner } from './kernel-runner';
+import { compositeKernel } from './kernel-scope';
 
 /**
  * @internal The filter gradient of a depthwise convolution, as a depthwise convolution: the input
@@ -7,7 +8,7 @@ import { KernelScope } from './kernel-scope';
  * gradient as a `[OH, OW, C * N, M]` filter (dilated by the forward stride), summed over the
  * batch. Dilated forward filters are handled as their dense `effective` size, then subsampled.
  */
-export function depthwiseBackpropFilterVia(scope: KernelScope, x: TensorInfo, dy: TensorInfo, attrs: DepthwiseConv2dNativeBackpropFilterAttrs): TensorInfo {
+export function depthwiseBackpropFilterVia(scope: KernelRunner, x: TensorInfo, dy: TensorInfo, attrs: DepthwiseConv2dNativeBackpropFilterAttrs): TensorInfo {
   const { strides, dilations, pad, dimRoundingMode, filterShape } = attrs;
   const info = backend_util.computeConv2DInfo(x.shape as [number, number, number, number], filterShape, strides, dilations, pad, dimRoundingMode, true);
   const { batchSize: n, inHeight, inWidth, inChannels: c, outHeight, outWidth, strideHeight, strideWidth, padInfo } = info;
@@ -25,23 +26,11 @@ export function depthwiseBackpropFilterVia(scope: KernelScope, x: TensorInfo, dy
   const dy5 = scope.reshape(dy, [n, outHeight, outWidth, c, m]);
   const filter = scope.reshape(scope.transpose(dy5, [1, 2, 3, 0, 4]), [outHeight, outWidth, c * n, m]);
   const corr = scope.run('DepthwiseConv2dNative', { x: padded, filter }, { strides: [1, 1], pad: 'valid', dataFormat: 'NHWC', dilations: [strideHeight, strideWidth] });
-  let grad = scope.run('Sum', { x: scope.reshape(corr, [effH, effW, c, n, m]) }, { axis: [3], keepDims: false });
-  if (dilationHeight > 1 || dilationWidth > 1) {
-    grad = scope.run('StridedSlice', { x: grad }, { begin: [0, 0, 0, 0], end: [effH, effW, c, m], strides: [dilationHeight, dilationWidth, 1, 1], beginMask: 0, endMask: 0, ellipsisMask: 0, newAxisMask: 0, shrinkAxisMask: 0 });
-  }
-  return grad;
+  const grad = scope.run('Sum', { x: scope.reshape(corr, [effH, effW, c, n, m]) }, { axis: [3], keepDims: false });
+  return scope.subsample(grad, [dilationHeight, dilationWidth, 1, 1]);
 }
 
 /** @internal A `DepthwiseConv2dNativeBackpropFilter` kernel built from the named backend's other kernels. */
 export function depthwiseBackpropFilterKernel(backendName: string): KernelFunc {
-  return ({ inputs, backend, attrs }) => {
-    const scope = new KernelScope(backend as KernelBackend, backendName);
-    try {
-      const out = depthwiseBackpropFilterVia(scope, inputs.x as TensorInfo, inputs.dy as TensorInfo, attrs as unknown as DepthwiseConv2dNativeBackpropFilterAttrs);
-      return scope.finish(out);
-    } catch (e) {
-      scope.abort();
-      throw e;
-    }
-  };
+  return compositeKernel<DepthwiseConv2dNativeBackpropFilterAttrs>(backendName, ['x', 'dy'], (s, [x, dy], attrs) => depthwiseBackpropFilterVia(s, x, dy, attrs));
 }

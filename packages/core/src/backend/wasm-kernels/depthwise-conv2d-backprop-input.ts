@@ -1,5 +1,6 @@
-import { backend_util, type DepthwiseConv2dNativeBackpropInputAttrs, type KernelBackend, type KernelFunc, type TensorInfo } from '@tensorflow/tfjs-core';
-import { KernelScope } from './kernel-scope';
+import { backend_util, type DepthwiseConv2dNativeBackpropInputAttrs, type KernelFunc, type TensorInfo } from '@tensorflow/tfjs-core';
+import type { KernelRunner } from './kernel-runner';
+import { compositeKernel } from './kernel-scope';
 
 /**
  * @internal The input gradient of a depthwise convolution, as a depthwise convolution: the
@@ -7,21 +8,13 @@ import { KernelScope } from './kernel-scope';
  * position sees the whole flipped filter, correlated with the flipped filter channel by channel
  * (`C * M` channels, dilation kept), then summed over the multiplier `M`.
  */
-export function depthwiseBackpropInputVia(scope: KernelScope, dy: TensorInfo, filter: TensorInfo, attrs: DepthwiseConv2dNativeBackpropInputAttrs): TensorInfo {
+export function depthwiseBackpropInputVia(scope: KernelRunner, dy: TensorInfo, filter: TensorInfo, attrs: DepthwiseConv2dNativeBackpropInputAttrs): TensorInfo {
   const { strides, dilations, pad, dimRoundingMode, inputShape } = attrs;
   const [kh, kw, c, m] = filter.shape;
   const info = backend_util.computeConv2DInfo(inputShape, filter.shape as [number, number, number, number], strides, dilations, pad, dimRoundingMode, true);
-  const { batchSize: n, inHeight, inWidth, outHeight, outWidth, strideHeight: sh, strideWidth: sw, padInfo } = info;
+  const { batchSize: n, inHeight, inWidth, strideHeight: sh, strideWidth: sw, padInfo } = info;
   const { dilationHeight, dilationWidth, effectiveFilterHeight: effH, effectiveFilterWidth: effW } = info;
-  let spread = dy;
-  if (sh > 1 || sw > 1) {
-    const holes = scope.run('PadV2', { x: scope.reshape(dy, [n, outHeight, 1, outWidth, 1, c * m]) }, {
-      paddings: [[0, 0], [0, 0], [0, sh - 1], [0, 0], [0, sw - 1], [0, 0]],
-      constantValue: 0,
-    });
-    const full = scope.reshape(holes, [n, outHeight * sh, outWidth * sw, c * m]);
-    spread = scope.run('Slice', { x: full }, { begin: [0, 0, 0, 0], size: [n, (outHeight - 1) * sh + 1, (outWidth - 1) * sw + 1, c * m] });
-  }
+  const spread = scope.spread(dy, sh, sw);
   const top = effH - 1 - padInfo.top;
   const left = effW - 1 - padInfo.left;
   const padded = scope.padOrCrop(spread, [
@@ -38,14 +31,5 @@ export function depthwiseBackpropInputVia(scope: KernelScope, dy: TensorInfo, fi
 
 /** @internal A `DepthwiseConv2dNativeBackpropInput` kernel built from the named backend's other kernels. */
 export function depthwiseBackpropInputKernel(backendName: string): KernelFunc {
-  return ({ inputs, backend, attrs }) => {
-    const scope = new KernelScope(backend as KernelBackend, backendName);
-    try {
-      const out = depthwiseBackpropInputVia(scope, inputs.dy as TensorInfo, inputs.filter as TensorInfo, attrs as unknown as DepthwiseConv2dNativeBackpropInputAttrs);
-      return scope.finish(out);
-    } catch (e) {
-      scope.abort();
-      throw e;
-    }
-  };
+  return compositeKernel<DepthwiseConv2dNativeBackpropInputAttrs>(backendName, ['dy', 'filter'], (s, [dy, filter], attrs) => depthwiseBackpropInputVia(s, dy, filter, attrs));
 }

@@ -1,5 +1,6 @@
-import { type KernelBackend, type KernelFunc, type TensorInfo, type UnsortedSegmentSumAttrs } from '@tensorflow/tfjs-core';
-import { KernelScope } from './kernel-scope';
+import { type KernelFunc, type TensorInfo, type UnsortedSegmentSumAttrs } from '@tensorflow/tfjs-core';
+import type { KernelRunner } from './kernel-runner';
+import { compositeKernel } from './kernel-scope';
 
 /**
  * @internal `UnsortedSegmentSum` as one `ScatterNd` (which adds duplicate indices): rows of `x`
@@ -7,7 +8,7 @@ import { KernelScope } from './kernel-scope';
  * does, by sending them to one extra segment that is cut off afterwards (so no index can reach
  * memory outside the output).
  */
-export function unsortedSegmentSumVia(scope: KernelScope, x: TensorInfo, segmentIds: TensorInfo, attrs: UnsortedSegmentSumAttrs): TensorInfo {
+export function unsortedSegmentSumVia(scope: KernelRunner, x: TensorInfo, segmentIds: TensorInfo, attrs: UnsortedSegmentSumAttrs): TensorInfo {
   const { numSegments } = attrs;
   const rest = x.shape.slice(segmentIds.shape.length);
   const count = segmentIds.shape.reduce((a, b) => a * b, 1);
@@ -29,14 +30,5 @@ export function unsortedSegmentSumVia(scope: KernelScope, x: TensorInfo, segment
 
 /** @internal An `UnsortedSegmentSum` kernel built from the named backend's other kernels. */
 export function unsortedSegmentSumKernel(backendName: string): KernelFunc {
-  return ({ inputs, backend, attrs }) => {
-    const scope = new KernelScope(backend as KernelBackend, backendName);
-    try {
-      const out = unsortedSegmentSumVia(scope, inputs.x as TensorInfo, inputs.segmentIds as TensorInfo, attrs as unknown as UnsortedSegmentSumAttrs);
-      return scope.finish(out);
-    } catch (e) {
-      scope.abort();
-      throw e;
-    }
-  };
+  return compositeKernel<UnsortedSegmentSumAttrs>(backendName, ['x', 'segmentIds'], (s, [x, ids], attrs) => unsortedSegmentSumVia(s, x, ids, attrs));
 }

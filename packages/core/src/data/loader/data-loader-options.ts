@@ -1,4 +1,5 @@
 import type { Generator } from '../../random/generator';
+import type { WorkerFunction } from '../function-from-module';
 import type { ModuleExport } from '../module-export';
 
 /** An iterable of dataset indices with an optional `length` (any {@link Sampler} fits). */
@@ -26,8 +27,9 @@ export interface DataLoaderOptions<T, B> {
    */
   numWorkers?: number;
   /**
-   * Combines a list of items into a batch. A function runs in the main thread (workers then send
-   * items); a {@link ModuleExport} runs inside the workers, called as `fn(items, ...args)`.
+   * Combines a list of items into a batch. A plain function runs in the main thread (workers then
+   * send items); a {@link ModuleExport}, or a function from `functionFromModule`, runs inside the
+   * workers, called as `fn(items, ...args)`.
    * @default defaultCollate (defaultConvert when batchSize is null), run in the workers
    */
   collateFn?: ((items: T[]) => B) | ModuleExport;
@@ -41,10 +43,11 @@ export interface DataLoaderOptions<T, B> {
    */
   timeout?: number;
   /**
-   * Runs in each worker after seeding and before loading, as `fn(workerId, ...args)` (a module
-   * export, since functions cannot cross threads). @default undefined
+   * Runs in each worker after seeding and before loading, as `fn(workerId, ...args)`: a module
+   * export or a function from `functionFromModule` (plain functions cannot cross threads).
+   * @default undefined
    */
-  workerInitFn?: ModuleExport;
+  workerInitFn?: ModuleExport | WorkerFunction<(workerId: number) => unknown>;
   /** The random source of shuffling and of the workers' base seed. @default the default generator */
   generator?: Generator;
   /** Batches loaded in advance by each worker (needs numWorkers > 0). @default 2 */

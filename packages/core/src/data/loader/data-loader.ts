@@ -6,8 +6,9 @@ import { defaultCollate } from '../collate/default-collate';
 import { defaultConvert } from '../collate/default-convert';
 import type { MapDataset } from '../dataset';
 import { IterableDataset, isIterableDataset, type IterableDatasetLike } from '../iterable-dataset';
+import { functionSpec, type WorkerFunction } from '../function-from-module';
 import { loadModuleFunction } from '../load-module-export';
-import type { ModuleExport } from '../module-export';
+import { isModuleExport, type ModuleExport } from '../module-export';
 import { BatchSampler } from '../samplers/batch-sampler';
 import { RandomSampler } from '../samplers/random-sampler';
 import { drawSeed } from '../samplers/sampler-utils';
@@ -61,8 +62,8 @@ export class DataLoader<T, B = Collated<T>> implements AsyncIterable<B>, Iterabl
   readonly pinMemory: boolean;
   /** Milliseconds to wait for a batch (0: no limit). */
   readonly timeout: number;
-  /** The worker init function's module export. */
-  readonly workerInitFn: ModuleExport | undefined;
+  /** The worker init function (a module export or a `functionFromModule` function). */
+  readonly workerInitFn: ModuleExport | WorkerFunction<(workerId: number) => unknown> | undefined;
   /** The generator for shuffling and worker seeds. */
   readonly generator: Generator | undefined;
   /** Batches loaded ahead per worker (undefined without workers). */
@@ -125,12 +126,13 @@ export class DataLoader<T, B = Collated<T>> implements AsyncIterable<B>, Iterabl
   async *[Symbol.asyncIterator](): AsyncIterableIterator<B> {
     if (this.numWorkers === 0) {
       this.drawBaseSeed();
-      let plan = this.plan();
-      if (plan.collateSpec) {
-        const fn = await loadModuleFunction(plan.collateSpec, 'collateFn');
-        plan = { ...plan, collate: (items) => fn(items) };
+      const plan = this.plan();
+      let collate = plan.collate;
+      if (collate === null) {
+        const fn = await loadModuleFunction(plan.collateSpec as ModuleExport, 'collateFn');
+        collate = (items) => fn(items);
       }
-      yield* iterateInline(plan) as AsyncIterableIterator<B>;
+      yield* iterateInline({ ...plan, collate }) as AsyncIterableIterator<B>;
       return;
     }
     const workers = await loadWorkerModule();
@@ -141,9 +143,10 @@ export class DataLoader<T, B = Collated<T>> implements AsyncIterable<B>, Iterabl
   *[Symbol.iterator](): IterableIterator<B> {
     if (this.numWorkers > 0) throw new ValueError(`DataLoader: for ... of needs numWorkers=0 (got numWorkers=${this.numWorkers}); iterate with for await`);
     const plan = this.plan();
-    if (plan.collateSpec) throw new ValueError('DataLoader: a collateFn given as a module export is loaded asynchronously; iterate with for await');
+    const collate = plan.collate;
+    if (collate === null) throw new ValueError('DataLoader: a collateFn given as a module export is loaded asynchronously; iterate with for await');
     this.drawBaseSeed();
-    yield* iterateSync(plan) as IterableIterator<B>;
+    yield* iterateSync({ ...plan, collate }) as IterableIterator<B>;
   }
 
   /** Stops persistent workers now (they are also stopped when the loader is garbage collected). */
@@ -160,8 +163,8 @@ export class DataLoader<T, B = Collated<T>> implements AsyncIterable<B>, Iterabl
 
   private plan(): LoaderPlan {
     const collateFn = this.collateFn;
-    const isFunction = typeof collateFn === 'function';
     const isDefault = collateFn === (defaultCollate as unknown) || collateFn === (defaultConvert as unknown);
+    const spec = typeof collateFn === 'function' ? functionSpec(collateFn) : (collateFn as ModuleExport);
     return {
       iterable: this.iterable,
       dataset: this.dataset as MapDataset<unknown> | IterableDatasetLike<unknown>,
@@ -169,22 +172,18 @@ export class DataLoader<T, B = Collated<T>> implements AsyncIterable<B>, Iterabl
       batchSize: this.iterable ? (this.batchSize ?? null) : null,
       dropLast: this.dropLast,
       indexSource: this.iterable ? null : ((this.autoCollation ? this.batchSampler : this.sampler) as Iterable<number>),
-      collateMode: isDefault ? 'default' : isFunction ? 'function' : 'module',
-      collate: isFunction ? (collateFn as (items: unknown) => unknown) : unresolvedCollate,
-      collateSpec: isFunction ? null : (collateFn as ModuleExport),
+      collateMode: isDefault ? 'default' : spec ? 'module' : 'function',
+      collate: typeof collateFn === 'function' ? (collateFn as (items: unknown) => unknown) : null,
+      collateSpec: isDefault ? null : (spec ?? null),
       concurrency: this.concurrency,
       generator: this.generator ?? defaultGenerator,
       numWorkers: this.numWorkers,
       prefetchFactor: this.prefetchFactor ?? 2,
       timeout: this.timeout,
-      workerInitFn: this.workerInitFn ?? null,
+      workerInitFn: this.workerInitFn === undefined ? null : isModuleExport(this.workerInitFn) ? this.workerInitFn : (functionSpec(this.workerInitFn) ?? null),
       persistentWorkers: this.persistentWorkers,
     };
   }
-}
-
-function unresolvedCollate(): never {
-  throw new ValueError('DataLoader: internal error: the collateFn module export was not loaded');
 }
 
 let workerModule: Promise<WorkerModule> | null = null;

@@ -3,10 +3,10 @@ import type { MapDataset } from '../dataset';
 import { iterateDataset, type IterableDatasetLike } from '../iterable-dataset';
 import { fetchItems } from './fetch-items';
 import { isThenable } from './is-thenable';
-import type { LoaderPlan } from './loader-plan';
+import type { ResolvedPlan } from './loader-plan';
 import { yieldToMacrotask } from './yield-macrotask';
 
-async function* iterableBatches(plan: LoaderPlan): AsyncGenerator<unknown, void, undefined> {
+async function* iterableBatches(plan: ResolvedPlan): AsyncGenerator<unknown, void, undefined> {
   const ds = plan.dataset as IterableDatasetLike<unknown>;
   let it: Iterator<unknown> | AsyncIterator<unknown>;
   try {
@@ -42,7 +42,7 @@ async function* iterableBatches(plan: LoaderPlan): AsyncGenerator<unknown, void,
   }
 }
 
-async function* mapBatches(plan: LoaderPlan): AsyncGenerator<unknown, void, undefined> {
+async function* mapBatches(plan: ResolvedPlan): AsyncGenerator<unknown, void, undefined> {
   const ds = plan.dataset as MapDataset<unknown>;
   const limit = plan.concurrency;
   const source = (plan.indexSource as Iterable<readonly number[] | number>)[Symbol.iterator]();
@@ -67,6 +67,6 @@ async function* mapBatches(plan: LoaderPlan): AsyncGenerator<unknown, void, unde
 }
 
 /** @internal `for await` over a DataLoader with numWorkers 0: one macrotask turn per batch. */
-export function iterateInline(plan: LoaderPlan): AsyncGenerator<unknown, void, undefined> {
+export function iterateInline(plan: ResolvedPlan): AsyncGenerator<unknown, void, undefined> {
   return plan.iterable ? iterableBatches(plan) : mapBatches(plan);
 }

@@ -3,7 +3,7 @@ import type { MapDataset } from '../dataset';
 import type { IterableDatasetLike } from '../iterable-dataset';
 import { checkSamplerIndex } from './fetch-items';
 import { isThenable } from './is-thenable';
-import type { LoaderPlan } from './loader-plan';
+import type { ResolvedPlan } from './loader-plan';
 
 function syncItem(dataset: MapDataset<unknown>, index: number): unknown {
   const item = dataset.getItem(checkSamplerIndex(index, dataset.length));
@@ -15,7 +15,7 @@ function syncItem(dataset: MapDataset<unknown>, index: number): unknown {
 }
 
 /** @internal `for ... of` over a DataLoader: numWorkers 0 and synchronous items only. */
-export function* iterateSync(plan: LoaderPlan): Generator<unknown, void, undefined> {
+export function* iterateSync(plan: ResolvedPlan): Generator<unknown, void, undefined> {
   if (plan.iterable) {
     const ds = plan.dataset as IterableDatasetLike<unknown>;
     if (typeof (ds as Iterable<unknown>)[Symbol.iterator] !== 'function') {

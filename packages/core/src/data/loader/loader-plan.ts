@@ -19,9 +19,9 @@ export interface LoaderPlan {
    * user's function, always in the main thread; `module`: a module export, in the workers.
    */
   readonly collateMode: 'default' | 'function' | 'module';
-  /** Main-thread collation (the default or the user's function; replaced once a module export is loaded). */
-  readonly collate: (items: unknown) => unknown;
-  /** A collateFn given as a module export. */
+  /** Main-thread collation; null for a module export not loaded yet. */
+  readonly collate: ((items: unknown) => unknown) | null;
+  /** The collateFn's module export (`module` mode). */
   readonly collateSpec: ModuleExport | null;
   readonly concurrency: number;
   readonly generator: Generator;
@@ -31,6 +31,9 @@ export interface LoaderPlan {
   readonly workerInitFn: ModuleExport | null;
   readonly persistentWorkers: boolean;
 }
+
+/** @internal A plan whose collate function is loaded (main-thread iteration). */
+export type ResolvedPlan = LoaderPlan & { readonly collate: (items: unknown) => unknown };
 
 /** @internal A persistent worker pool's slot on its DataLoader. */
 export interface PoolHolder {

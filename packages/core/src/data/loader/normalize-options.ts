@@ -1,4 +1,5 @@
 import { ValueError } from '../../errors/value-error';
+import { functionSpec } from '../function-from-module';
 import { isModuleExport } from '../module-export';
 import type { DataLoaderOptions } from './data-loader-options';
 
@@ -19,9 +20,9 @@ export function checkLoaderOptions<T, B>(options: DataLoaderOptions<T, B>, itera
   if (options.concurrency !== undefined && (!Number.isInteger(options.concurrency) || options.concurrency <= 0)) {
     throw new ValueError(`DataLoader: concurrency should be a positive integer, got concurrency=${String(options.concurrency)}`);
   }
-  if (options.workerInitFn !== undefined && !isModuleExport(options.workerInitFn)) {
+  if (options.workerInitFn !== undefined && !isModuleExport(options.workerInitFn) && !functionSpec(options.workerInitFn)) {
     throw new ValueError(
-      'DataLoader: workerInitFn must be a module export ({ module: new URL("./init.ts", import.meta.url), export: "init" }): functions cannot cross into worker threads',
+      'DataLoader: workerInitFn must be a module export ({ module: new URL("./init.ts", import.meta.url), export: "init" }) or come from functionFromModule(): plain functions cannot cross into worker threads',
     );
   }
   if (options.collateFn !== undefined && typeof options.collateFn !== 'function' && !isModuleExport(options.collateFn)) {

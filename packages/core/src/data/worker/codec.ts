@@ -24,12 +24,7 @@ function isMarker(v: unknown): v is Record<string, unknown> & { [TAG]: string } 
 }
 
 function hasWorkerSpec(v: unknown): v is { workerSpec(): ModuleExport | undefined } {
-  return v !== null && typeof v === 'object' && typeof (v as { workerSpec?: unknown }).workerSpec === 'function';
-}
-
-function isDatasetLike(v: unknown): boolean {
-  if (v === null || typeof v !== 'object' || Array.isArray(v) || ArrayBuffer.isView(v) || v instanceof Map || v instanceof Set) return false;
-  return typeof (v as { getItem?: unknown }).getItem === 'function' || typeof (v as Iterable<unknown>)[Symbol.iterator] === 'function' || typeof (v as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function';
+  return v !== null && (typeof v === 'object' || typeof v === 'function') && typeof (v as { workerSpec?: unknown }).workerSpec === 'function';
 }
 
 /** @internal Options of {@link encodeValue}. */
@@ -51,11 +46,16 @@ export function encodeSpec(spec: ModuleExport, role: string, options: EncodeOpti
 
 /**
  * @internal Turns a value into something `postMessage` can send: Tensors become their values,
- * datasets their `workerSpec()`, URLs their href; functions and class instances are refused
- * with a message naming where they are.
+ * objects and functions with a `workerSpec()` (datasets, transforms, `functionFromModule`
+ * results) their spec, URLs their href; other functions and class instances are refused with a
+ * message naming where they are.
  */
 export function encodeValue(v: unknown, path: string, options: EncodeOptions): unknown {
   if (v === null || v === undefined || typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean' || typeof v === 'bigint') return v;
+  if (typeof v === 'function' && hasWorkerSpec(v)) {
+    const spec = v.workerSpec();
+    if (spec) return { [TAG]: 'function', spec: encodeSpec(spec, path, options) };
+  }
   if (typeof v === 'function' || typeof v === 'symbol') {
     throw new ValueError(`DataLoader workers: ${path} is ${describeValue(v)}, which cannot be copied to another thread; export it from a module and rebuild it from plain arguments there`);
   }
@@ -79,21 +79,24 @@ export function encodeValue(v: unknown, path: string, options: EncodeOptions): u
     for (const key of Object.keys(v)) out[key] = encodeValue(v[key], `${path}.${key}`, options);
     return typeof v[TAG] === 'string' ? { [TAG]: 'object', value: out } : out;
   }
-  if (hasWorkerSpec(v) && isDatasetLike(v)) {
+  if (hasWorkerSpec(v)) {
     const spec = v.workerSpec();
-    if (!spec) throw new ValueError(`DataLoader workers: ${path} is ${describeValue(v)}, a dataset without a workerSpec(), so worker threads cannot rebuild it`);
-    return { [TAG]: 'dataset', spec: encodeSpec(spec, path, options) };
+    if (!spec) throw new ValueError(`DataLoader workers: ${path} is ${describeValue(v)}, whose workerSpec() returned nothing, so worker threads cannot rebuild it`);
+    return { [TAG]: 'instance', spec: encodeSpec(spec, path, options) };
   }
   throw new ValueError(
-    `DataLoader workers: ${path} is ${describeValue(v)}; class instances lose their class when copied to another thread (pass plain data, Tensors, or datasets with a workerSpec())`,
+    `DataLoader workers: ${path} is ${describeValue(v)}; class instances lose their class when copied to another thread (pass plain data, Tensors, or objects with a workerSpec())`,
   );
 }
 
-/** @internal How the receiving side rebuilds datasets (workers only). */
-export type DatasetBuilder = (spec: EncodedSpec, path: string) => Promise<unknown>;
+/** @internal How a worker rebuilds objects (`instance`) and functions (`function`) from their specs. */
+export interface Rebuilder {
+  instance(spec: EncodedSpec, path: string): Promise<unknown>;
+  function(spec: EncodedSpec, path: string): Promise<unknown>;
+}
 
-/** @internal Rebuilds Tensors and URLs (and datasets, with `build`) from {@link encodeValue}'s output. */
-export async function decodeValue(v: unknown, path: string, build?: DatasetBuilder): Promise<unknown> {
+/** @internal Rebuilds Tensors and URLs (and objects and functions, with `build`) from {@link encodeValue}'s output. */
+export async function decodeValue(v: unknown, path: string, build?: Rebuilder): Promise<unknown> {
   if (v === null || typeof v !== 'object') return v;
   if (Array.isArray(v)) return Promise.all(v.map((x, i) => decodeValue(x, `${path}[${i}]`, build)));
   if (v instanceof Map) {
@@ -109,9 +112,10 @@ export async function decodeValue(v: unknown, path: string, build?: DatasetBuild
         return tensorFromMarker(v as unknown as TensorMarker);
       case 'url':
         return new URL(v.href as string);
-      case 'dataset':
-        if (!build) throw new ValueError(`DataLoader: ${path} holds a dataset, which only worker threads rebuild`);
-        return build(v.spec as EncodedSpec, path);
+      case 'instance':
+      case 'function':
+        if (!build) throw new ValueError(`DataLoader: ${path} holds an object rebuilt from its workerSpec(), which only worker threads do`);
+        return v[TAG] === 'instance' ? build.instance(v.spec as EncodedSpec, path) : build.function(v.spec as EncodedSpec, path);
       case 'object':
         return decodeFields(v.value as Record<string, unknown>, path, build);
     }
@@ -119,7 +123,7 @@ export async function decodeValue(v: unknown, path: string, build?: DatasetBuild
   return decodeFields(v, path, build);
 }
 
-async function decodeFields(v: Record<string, unknown>, path: string, build?: DatasetBuilder): Promise<Record<string, unknown>> {
+async function decodeFields(v: Record<string, unknown>, path: string, build?: Rebuilder): Promise<Record<string, unknown>> {
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(v)) out[key] = await decodeValue(v[key], `${path}.${key}`, build);
   return out;

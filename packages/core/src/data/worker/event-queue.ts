@@ -13,6 +13,13 @@ export class EventQueue<E> {
     }
   }
 
+  /** Wakes the current waiter with null (as if it timed out), e.g. when its iteration is superseded. */
+  interrupt(): void {
+    const w = this.waiter;
+    this.waiter = null;
+    w?.(null);
+  }
+
   /** The next event, or null once `timeoutMs` passes (null `timeoutMs`: wait forever). */
   next(timeoutMs: number | null): Promise<E | null> {
     if (this.items.length > 0) return Promise.resolve(this.items.shift() as E);

@@ -40,6 +40,7 @@ async function pump(pool: WorkerPool, epoch: number, plan: LoaderPlan, tasks: Ma
   let deadline: number | null = null;
   if (plan.timeout > 0) deadline = w.readyAt === null ? w.spawnedAt + Math.max(plan.timeout, STARTUP_GRACE_MS) : Math.max(w.readyAt, waitStart) + plan.timeout;
   const ev = await pool.events.next(deadline === null ? null : Math.max(0, deadline - performance.now()));
+  if (pool.epoch !== epoch) return;
   if (ev === null) {
     // The worker may have become ready meanwhile, which moves the deadline.
     const now = performance.now();
@@ -128,7 +129,7 @@ async function* loop(plan: LoaderPlan, pool: WorkerPool, epoch: number): AsyncGe
     put();
     if (msg.type === 'error') throw taskError(task.workerId, msg.seq, msg.index, task.indices, msg.error);
     const batch = decodeBatch(msg.data);
-    yield plan.collateMode === 'function' ? plan.collate(batch) : batch;
+    yield plan.collateMode === 'function' && plan.collate ? plan.collate(batch) : batch;
     await yieldToMacrotask();
     waitStart = performance.now();
   }
@@ -151,6 +152,8 @@ export async function* iterateWithWorkers(plan: LoaderPlan, holder: PoolHolder, 
   }
   pool.ref();
   const epoch = ++pool.epoch;
+  // An older iterator still waiting on this pool wakes up and reports it was superseded.
+  pool.events.interrupt();
   try {
     yield* loop(plan, pool, epoch);
   } finally {

@@ -32,7 +32,7 @@ function collectModules(spec: EncodedSpec, into: string[]): void {
     else if (v instanceof Map || v instanceof Set) for (const x of v.values()) walk(x);
     else if (!ArrayBuffer.isView(v)) {
       const o = v as Record<string, unknown>;
-      if (o.__dl__ === 'dataset') collectModules(o.spec as EncodedSpec, into);
+      if (o.__dl__ === 'instance' || o.__dl__ === 'function') collectModules(o.spec as EncodedSpec, into);
       else Object.values(o).forEach(walk);
     }
   };

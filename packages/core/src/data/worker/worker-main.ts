@@ -8,8 +8,8 @@ import { iterateDataset, type IterableDatasetLike } from '../iterable-dataset';
 import { fetchItems, ItemLoadError } from '../loader/fetch-items';
 import { isThenable } from '../loader/is-thenable';
 import { yieldToMacrotask } from '../loader/yield-macrotask';
-import { importModuleExport, instantiateDataset, loadModuleFunction } from '../load-module-export';
-import { decodeValue, encodeValue } from './codec';
+import { importModuleExport, instantiateExport, loadModuleFunction } from '../load-module-export';
+import { decodeValue, encodeValue, type Rebuilder } from './codec';
 import { workerTarget } from './packed';
 import { serializeError, type EncodedSpec, type FromWorker, type ToWorker, type WorkerConfig } from './protocol';
 import { setWorkerInfo } from './worker-info';
@@ -23,14 +23,16 @@ function noFileUrls(path: string): string {
   throw new ValueError(`DataLoader worker: cannot send a module path (${path}) back to the main thread`);
 }
 
-async function buildDataset(spec: EncodedSpec, path: string): Promise<unknown> {
+const rebuild: Rebuilder = { instance: buildObject, function: loadFunction };
+
+async function buildObject(spec: EncodedSpec, path: string): Promise<unknown> {
   const exp = await importModuleExport(spec, 'DataLoader worker');
-  const args = (await decodeValue(spec.args, `${path} args`, buildDataset)) as unknown[];
-  return instantiateDataset(exp, args, `${spec.export} from ${spec.module}`, 'DataLoader worker');
+  const args = (await decodeValue(spec.args, `${path} args`, rebuild)) as unknown[];
+  return instantiateExport(exp, args, `${spec.export} from ${spec.module}`, 'DataLoader worker');
 }
 
 async function loadFunction(spec: EncodedSpec, role: string): Promise<(...args: unknown[]) => unknown> {
-  const args = (await decodeValue(spec.args, `${role} args`, buildDataset)) as unknown[];
+  const args = (await decodeValue(spec.args, `${role} args`, rebuild)) as unknown[];
   return loadModuleFunction({ module: spec.module, export: spec.export, args }, role);
 }
 
@@ -65,7 +67,7 @@ export async function runDataWorker(): Promise<void> {
       },
     });
     phase = `building the dataset (${cfg.datasetText})`;
-    dataset = await buildDataset(cfg.dataset, 'dataset');
+    dataset = await buildObject(cfg.dataset, 'dataset');
     built = true;
     const c = cfg.collate;
     if (c.mode === 'module') {
@@ -101,6 +103,7 @@ export async function runDataWorker(): Promise<void> {
   let stream: Iterator<unknown> | AsyncIterator<unknown> | null = null;
   let streamEpoch = -1;
   let streamDone = false;
+  let streamError: unknown = null;
   const nextBatch = async (): Promise<unknown[] | null> => {
     if (stream === null || streamDone) return null;
     const want = cfg.autoCollation ? (cfg.batchSize ?? 1) : 1;
@@ -130,12 +133,24 @@ export async function runDataWorker(): Promise<void> {
         fail(msg.epoch, msg.seq, e);
       }
     } else if (msg.type === 'iter') {
-      if (stream) await stream.return?.();
-      stream = iterateDataset(dataset as IterableDatasetLike<unknown>);
       streamEpoch = msg.epoch;
       streamDone = false;
+      streamError = null;
+      try {
+        if (stream) await stream.return?.();
+        stream = iterateDataset(dataset as IterableDatasetLike<unknown>);
+      } catch (e) {
+        stream = null;
+        streamError = e;
+      }
     } else if (msg.type === 'next') {
       try {
+        if (streamError !== null) {
+          const e = streamError;
+          streamError = null;
+          streamDone = true;
+          throw e;
+        }
         const items = msg.epoch === streamEpoch ? await nextBatch() : null;
         if (items === null) port.postMessage({ type: 'end', epoch: msg.epoch, seq: msg.seq });
         else send(msg.epoch, msg.seq, collate(cfg.autoCollation ? items : items[0]));

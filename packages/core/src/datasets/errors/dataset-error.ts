@@ -6,7 +6,7 @@ import { DLError } from '../../errors/dl-error';
  *
  * @example
  * ```ts
- * try { await Iris.create('/data'); }
+ * try { await new Iris('/data').prepare(); }
  * catch (e) { if (e instanceof DatasetError) console.error(e.message); } // ... pass download: true
  * ```
  */

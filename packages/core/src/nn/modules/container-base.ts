@@ -1,6 +1,8 @@
 import { IndexError } from '../../errors/index-error';
 import { ValueError } from '../../errors/value-error';
+import { Tensor } from '../../tensor/tensor';
 import { Module } from '../module';
+import { Parameter } from '../parameter';
 
 /**
  * @internal Storage shared by the containers: members live in parallel key/value arrays (so
@@ -92,4 +94,16 @@ export function describe(v: unknown): string {
 export function hidden<T>(owner: object, name: string, value: T): T {
   Object.defineProperty(owner, name, { configurable: true, enumerable: false, writable: true, value });
   return value;
+}
+
+/** @internal Wraps a tensor in a Parameter (Parameters pass through). */
+export function asParameter(v: unknown, what: string): Parameter {
+  if (v instanceof Parameter) return v;
+  if (v instanceof Tensor) return new Parameter(v);
+  throw new ValueError(`${what}: expected a Parameter or Tensor, got ${v === null ? 'null' : typeof v}`);
+}
+
+/** @internal PyTorch's one-line description of a parameter in container reprs. */
+export function describeParameter(p: Parameter): string {
+  return `Parameter containing: [${p.dtype} of size ${p.shape.join('x')}]`;
 }

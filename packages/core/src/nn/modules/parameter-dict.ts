@@ -2,8 +2,7 @@ import { ValueError } from '../../errors/value-error';
 import type { Tensor } from '../../tensor/tensor';
 import { Module } from '../module';
 import type { Parameter } from '../parameter';
-import { hidden, ItemStore } from './container-base';
-import { asParameter, describeParameter } from './parameter-list';
+import { asParameter, describeParameter, hidden, ItemStore } from './container-base';
 
 /**
  * Holds parameters by name so they are registered (PyTorch's `nn.ParameterDict`), in insertion

@@ -1,20 +1,7 @@
-import { ValueError } from '../../errors/value-error';
-import { Tensor } from '../../tensor/tensor';
+import type { Tensor } from '../../tensor/tensor';
 import { Module } from '../module';
-import { Parameter } from '../parameter';
-import { hidden, ItemStore } from './container-base';
-
-export /** @internal Wraps a tensor in a Parameter (Parameters pass through). */
-export function asParameter(v: unknown, what: string): Parameter {
-  if (v instanceof Parameter) return v;
-  if (v instanceof Tensor) return new Parameter(v);
-  throw new ValueError(`${what}: expected a Parameter or Tensor, got ${v === null ? 'null' : typeof v}`);
-}
-
-/** @internal PyTorch's one-line description of a parameter in container reprs. */
-export function describeParameter(p: Parameter): string {
-  return `Parameter containing: [${p.dtype} of size ${p.shape.join('x')}]`;
-}
+import type { Parameter } from '../parameter';
+import { asParameter, describeParameter, hidden, ItemStore } from './container-base';
 
 /**
  * Holds parameters in a list so they are registered (PyTorch's `nn.ParameterList`), named

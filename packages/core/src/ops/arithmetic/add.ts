@@ -1,9 +1,11 @@
 import { kernelOp } from '../../autograd/run-op';
 import type { Tensor } from '../../tensor/tensor';
 import { binaryOperands, type TensorLike } from '../operands';
+import { scaleByAlpha } from './scale-by-alpha';
 
 /**
- * Elementwise `input + alpha * other`, with broadcasting and PyTorch's type promotion.
+ * Elementwise `input + alpha * other`, with broadcasting and PyTorch's type promotion. A
+ * fractional `alpha` with integer tensors is refused, as in PyTorch.
  *
  * @param alpha multiplier of `other`. @default 1
  * @example
@@ -12,9 +14,6 @@ import { binaryOperands, type TensorLike } from '../operands';
  * ```
  */
 export function add(input: TensorLike, other: TensorLike, options: { alpha?: number } = {}): Tensor {
-  const alpha = options.alpha ?? 1;
   const [a, b] = binaryOperands(input, other, 'add');
-  if (alpha === 1) return kernelOp('Add', { a, b });
-  const [bs, s] = binaryOperands(b, alpha, 'add');
-  return kernelOp('Add', { a, b: kernelOp('Multiply', { a: bs, b: s }, {}, 'Mul') });
+  return kernelOp('Add', { a, b: scaleByAlpha(b, options.alpha, 'add') });
 }

@@ -37,6 +37,16 @@ describe('binary arithmetic against PyTorch 1.13 (broadcast [2, 3] with [2, 1])'
   }
 });
 
+describe('add', () => {
+  it('scales other by alpha and refuses a fractional alpha with integer tensors', () => {
+    expect(dl.add(dl.tensor([1, 2]), dl.tensor([1, 1]), { alpha: 0.5 }).tolist()).toEqual([1.5, 2.5]);
+    expect(dl.add(int([1]), int([2]), { alpha: 3 }).tolist()).toEqual([7]);
+    expect(() => dl.add(int([1]), int([1]), { alpha: 0.5 })).toThrow(DTypeError);
+    expect(() => dl.add(int([1]), int([1]), { alpha: 0.5 })).toThrow('add: for integral input tensors, argument alpha must not be a floating point number (got 0.5 with dtype int32)');
+    expect(() => dl.add(dl.ones([1]), 1, { alpha: NaN })).toThrow('add: alpha must be a number, got NaN');
+  });
+});
+
 describe('sub', () => {
   it('subtracts numbers on either side', () => {
     expect(dl.sub(dl.tensor([5, 7]), 2).tolist()).toEqual([3, 5]);
@@ -210,5 +220,14 @@ describe('Tensor methods', () => {
     expect(a.addcdiv(dl.ones([2]), dl.tensor([2, 4])).tolist()).toEqual([5.5, -2.75]);
     expect(dl.multiply(a, -1).tolist()).toEqual([-5, 3]);
     expect(dl.subtract(a, 1).tolist()).toEqual([4, -4]);
+  });
+});
+
+describe('castTo (type promotion helper)', () => {
+  it('casts float and int tensors to bool as "nonzero" on every backend', async () => {
+    const { castTo } = await import('../operands');
+    const { tensor } = await import('../../index');
+    expect(castTo(tensor([0, 1.5, -2, 0]), 'bool').tolist()).toEqual([false, true, true, false]);
+    expect(castTo(tensor([0, 3], { dtype: 'int32' }), 'bool').tolist()).toEqual([false, true]);
   });
 });

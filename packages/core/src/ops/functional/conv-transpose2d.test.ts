@@ -3,6 +3,7 @@ import { checkFunctionalCase, uniform } from '../../../test/functional-fixtures'
 import { gradcheck } from '../../autograd/gradcheck';
 import { ShapeError } from '../../errors/shape-error';
 import { ValueError } from '../../errors/value-error';
+import { setConvBackpropMode, type BackpropMode } from './conv-kernels';
 import { convTranspose2d } from './conv-transpose2d';
 
 describe('convTranspose2d', () => {
@@ -17,6 +18,17 @@ describe('convTranspose2d', () => {
   for (const [name, options] of cases) {
     it(`matches PyTorch forward and backward (${name})`, () => {
       checkFunctionalCase(name, ({ x, weight, bias }) => convTranspose2d(x, weight, bias ?? null, options));
+    });
+  }
+
+  for (const mode of ['native', 'composite'] as BackpropMode[]) {
+    it(`matches PyTorch with ${mode} gradient kernels in every fixture`, () => {
+      const prev = setConvBackpropMode(mode);
+      try {
+        for (const [name, options] of cases) checkFunctionalCase(name, ({ x, weight, bias }) => convTranspose2d(x, weight, bias ?? null, options));
+      } finally {
+        setConvBackpropMode(prev);
+      }
     });
   }
 

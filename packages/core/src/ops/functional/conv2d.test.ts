@@ -7,6 +7,7 @@ import { ShapeError } from '../../errors/shape-error';
 import { ValueError } from '../../errors/value-error';
 import { tensor } from '../creation/tensor';
 import { conv2d } from './conv2d';
+import { setConvBackpropMode, type BackpropMode } from './conv-kernels';
 
 function nnParity(name: string, options: Parameters<typeof conv2d>[3]) {
   const ref = loadReference(name);
@@ -44,6 +45,21 @@ describe('conv2d', () => {
   for (const [name, options] of cases) {
     it(`matches PyTorch forward and backward (${name})`, () => {
       checkFunctionalCase(name, ({ x, weight, bias }) => conv2d(x, weight, bias ?? null, options));
+    });
+  }
+
+  // The gradients have two implementations (the backend's kernels, or composites of forward
+  // convolutions); 'auto' picks one per backend, so check both everywhere.
+  for (const mode of ['native', 'composite'] as BackpropMode[]) {
+    it(`matches PyTorch with ${mode} gradient kernels in every fixture`, () => {
+      const prev = setConvBackpropMode(mode);
+      try {
+        nnParity('nn_conv2d', { stride: 2, padding: 1 });
+        nnParity('nn_conv2d_nobias_dil', { padding: [2, 1], dilation: 2 });
+        for (const [name, options] of cases) checkFunctionalCase(name, ({ x, weight, bias }) => conv2d(x, weight, bias ?? null, options));
+      } finally {
+        setConvBackpropMode(prev);
+      }
     });
   }
 

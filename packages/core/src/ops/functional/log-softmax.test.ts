@@ -21,6 +21,11 @@ describe('logSoftmax', () => {
     checkCase(cases.log_softmax_dim1, (t) => logSoftmax(t.x, 1));
   });
 
+  it('is also a Tensor method', () => {
+    const x = randn([2, 3], 4);
+    expect(x.logSoftmax(-1).tolist()).toEqual(logSoftmax(x, -1).tolist());
+  });
+
   it('passes gradcheck', () => {
     expect(gradcheck((x) => logSoftmax(x, 0), [randn([4, 3], 3, { requiresGrad: true })])).toBe(true);
   });

@@ -21,6 +21,11 @@ describe('softmax', () => {
     checkCase(cases.softmax_dim_neg1, (t) => softmax(t.x, -1));
   });
 
+  it('is also a Tensor method', () => {
+    const x = randn([2, 3], 4);
+    expect(x.softmax(1).tolist()).toEqual(softmax(x, 1).tolist());
+  });
+
   it('passes gradcheck along a middle dim', () => {
     expect(gradcheck((x) => softmax(x, 1), [randn([2, 3, 4], 1, { requiresGrad: true })])).toBe(true);
   });

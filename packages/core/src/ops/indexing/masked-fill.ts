@@ -26,10 +26,10 @@ export function maskedFill(input: Tensor, mask: Tensor, value: number | boolean 
     name: 'MaskedFill',
     inputs: [input, v],
     forward: () => tf.tidy(() => tf.where(tf.broadcastTo(mask._value, shape), tf.broadcastTo(v._value, shape), tf.broadcastTo(input._value, shape))),
-    backward: (dy) => {
+    backward: (dy, _s, needs) => {
       const m = tf.broadcastTo(mask._value, shape);
       const zero = tf.zerosLike(dy);
-      return [tf.where(m, zero, dy), tf.sum(tf.where(m, dy, zero))];
+      return [needs[0] ? tf.where(m, zero, dy) : null, needs[1] ? tf.sum(tf.where(m, dy, zero)) : null];
     },
   });
 }

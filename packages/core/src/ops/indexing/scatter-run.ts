@@ -44,11 +44,11 @@ export function runScatter(input: Tensor, dim: number, index: Tensor, src: Tenso
       const out = tf.tidy(() => scatterForward(input._value, index._value, coords, srcValue(), plan));
       return [out, tf.clone(index._value), coords];
     },
-    backward: (dy, saved) => {
+    backward: (dy, saved, needs) => {
       const [x, s, out, idx, coords] = src instanceof Tensor ? saved : [saved[0], null, saved[1], saved[2], saved[3]];
       const sv = s ? srcCorner(s, plan.indexShape) : tf.fill(plan.indexShape, src as number, x.dtype);
       const [gx, gs] = scatterBackward(dy, x, idx, coords, sv, out, plan);
-      return src instanceof Tensor ? [gx, gs] : [gx];
+      return src instanceof Tensor ? [needs[0] ? gx : null, needs[1] ? gs : null] : [gx];
     },
   });
 }

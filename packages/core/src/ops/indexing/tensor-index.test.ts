@@ -54,3 +54,15 @@ describe('index', () => {
     expect(() => slice(0, 4, -1)).toThrow('slice: step must be greater than zero (got -1); use flip() to reverse');
   });
 });
+
+describe('index placement rules (PyTorch 1.13 shapes)', () => {
+  const x = tensor(Array.from({ length: 24 }, (_, i) => i)).reshape(2, 3, 4);
+  it('matches PyTorch for numbers mixed with advanced indices', () => {
+    expect(x.index(slice(), 0, [0, 1]).shape).toEqual([2, 2]);
+    expect(x.index([0, 1], slice(), 0).shape).toEqual([2, 3]);
+    expect(x.index([0, 1], 0, [1, 2]).tolist()).toEqual([1, 14]);
+    expect(x.index(slice(), [0, 1], 0).shape).toEqual([2, 2]);
+    expect(x.index(null, [0, 1], '...', [1, 2]).shape).toEqual([2, 1, 3]);
+    expect(x.index(tensor([[0], [1]], { dtype: 'int32' }), slice(1, null), [1, 2]).shape).toEqual([2, 2, 2]);
+  });
+});

@@ -26,10 +26,10 @@ export function where(condition: Tensor, input?: TensorLike, other?: TensorLike)
     name: 'Where',
     inputs: [a, b],
     forward: () => tf.tidy(() => tf.where(tf.broadcastTo(condition._value, shape), tf.broadcastTo(a._value, shape), tf.broadcastTo(b._value, shape))),
-    backward: (dy) => {
+    backward: (dy, _s, needs) => {
       const c = tf.broadcastTo(condition._value, shape);
       const zero = tf.zerosLike(dy);
-      return [tf.where(c, dy, zero), tf.where(c, zero, dy)];
+      return [needs[0] ? tf.where(c, dy, zero) : null, needs[1] ? tf.where(c, zero, dy) : null];
     },
   });
 }

@@ -89,11 +89,11 @@ export function logSoftmaxLast(x: TfTensor): TfTensor {
 /**
  * @internal The coefficients q (class last) for class-index targets, so the loss is
  * `-sum(q * logp)` summed over positions (reduction 'sum'/'mean', normalisers folded in) or
- * per position ('none'). PyTorch's rules: the nll part of 'mean' divides by the summed weights
- * of the non-ignored targets; the label-smoothing part by the same sum when there is a weight,
- * else by the number of positions (ignored ones included). When that weight sum is 0 (every
- * target ignored) the mean is undefined: PyTorch gives NaN and zero gradients, so q is 0 there
- * and `undefinedMean` flags the forward value to turn into NaN.
+ * per position ('none'). PyTorch's rules: 'mean' divides both the nll part and the
+ * label-smoothing part by the summed weights of the non-ignored targets (their number without a
+ * weight). When that sum is 0 (every target ignored) the mean is undefined: PyTorch gives NaN
+ * and zero gradients, so q is 0 there and `undefinedMean` flags the forward value to turn into
+ * NaN.
  */
 export function indexCoefficients(
   target: TfTensor,
@@ -120,10 +120,10 @@ export function indexCoefficients(
   if (smoothing > 0) {
     let smooth = tf.mul(tf.expandDims(validF, -1), smoothing / c);
     if (weight) smooth = tf.mul(smooth, weight);
-    if (mean) smooth = weight ? tf.divNoNan(smooth, weightSum!) : tf.div(smooth, layout.positions);
+    if (weightSum) smooth = tf.divNoNan(smooth, weightSum);
     q = q ? tf.add(q, smooth) : tf.broadcastTo(smooth, [...layout.outShape, c]);
   }
-  const undefinedMean = weightSum && (smoothing < 1 || weight) ? tf.equal(weightSum, 0) : null;
+  const undefinedMean = weightSum ? tf.equal(weightSum, 0) : null;
   return { q: q!, undefinedMean };
 }
 

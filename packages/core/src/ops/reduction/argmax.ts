@@ -1,7 +1,8 @@
-import { tf } from '../../backend/tfjs';
+import { tf, type TfTensor } from '../../backend/tfjs';
 import { runOp } from '../../autograd/run-op';
 import { ValueError } from '../../errors/value-error';
 import type { Tensor } from '../../tensor/tensor';
+import { argExtremeRaw } from './extreme';
 
 /** Options of {@link argmax} and {@link argmin}. */
 export interface ArgExtremeOptions {
@@ -15,7 +16,7 @@ function argExtreme(input: Tensor, dimOrOptions: number | ArgExtremeOptions | un
   const o: ArgExtremeOptions = typeof dimOrOptions === 'number' ? { ...maybe, dim: dimOrOptions } : (dimOrOptions ?? {});
   const shape = input.shape;
   const keepdim = o.keepdim ?? false;
-  const pick = kind === 'argmax' ? tf.argMax : tf.argMin;
+  const pick = (v: TfTensor, axis: number) => argExtremeRaw(v, axis, kind === 'argmax' ? 'max' : 'min');
   const name = kind === 'argmax' ? 'ArgMax' : 'ArgMin';
   if (o.dim === undefined) {
     if (input.numel() === 0) throw new ValueError(`${kind}: expected reduction dim to be specified for input.numel() == 0 (input shape [${shape.join(', ')}])`);
@@ -23,7 +24,7 @@ function argExtreme(input: Tensor, dimOrOptions: number | ArgExtremeOptions | un
     return runOp({
       name,
       inputs: [input],
-      forward: () => tf.tidy(() => tf.reshape(pick(tf.reshape(input.dtype === 'bool' ? tf.cast(input._value, 'int32') : input._value, [-1]), 0), outShape)),
+      forward: () => tf.tidy(() => tf.reshape(pick(tf.reshape(input._value, [-1]), 0), outShape)),
     });
   }
   const axis = input._normDim(o.dim, kind);
@@ -33,7 +34,7 @@ function argExtreme(input: Tensor, dimOrOptions: number | ArgExtremeOptions | un
   return runOp({
     name,
     inputs: [input],
-    forward: () => tf.tidy(() => tf.reshape(pick(input.dtype === 'bool' ? tf.cast(input._value, 'int32') : input._value, axis), outShape)),
+    forward: () => tf.tidy(() => tf.reshape(pick(input._value, axis), outShape)),
   });
 }
 

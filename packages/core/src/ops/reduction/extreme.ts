@@ -1,8 +1,9 @@
 import { tf, type TfTensor } from '../../backend/tfjs';
-import { kernelOp, runOp } from '../../autograd/run-op';
+import { runOp } from '../../autograd/run-op';
 import { ValueError } from '../../errors/value-error';
 import { Tensor } from '../../tensor/tensor';
-import { binaryOperands } from '../operands';
+import { maximum } from '../arithmetic/maximum';
+import { minimum } from '../arithmetic/minimum';
 import { iotaAlong, keptShape, reduceAxes } from './reduce-dims';
 import type { ValuesIndices } from './values-indices';
 
@@ -18,6 +19,20 @@ function restore(v: TfTensor, dtype: string): TfTensor {
 }
 
 /**
+ * @internal The index of the max/min along `axis` (first among ties); a NaN wins over every
+ * number, as in PyTorch (tfjs's ArgMax skips NaN).
+ */
+export function argExtremeRaw(v: TfTensor, axis: number, kind: Extreme): TfTensor {
+  return tf.tidy(() => {
+    const x = asNumeric(v);
+    const pick = kind === 'max' ? tf.argMax(x, axis) : tf.argMin(x, axis);
+    if (x.dtype !== 'float32') return pick;
+    const nan = tf.isNaN(x);
+    return tf.where(tf.any(nan, axis), tf.argMax(tf.cast(nan, 'int32'), axis), pick);
+  });
+}
+
+/**
  * @internal The max/min over `axes` whose gradient is shared evenly between tied elements
  * (PyTorch's `amax`/`amin` and the all-element `max()`/`min()`).
  */
@@ -29,7 +44,6 @@ export function evenExtreme(input: Tensor, dim: number | readonly number[] | und
       throw new ValueError(`${op}: expected reduction dim ${a} to have non-zero size (input shape [${shape.join(', ')}])`);
     }
   }
-  if (input.numel() === 0 && axes.length === 0 && input.dim() === 0) throw new ValueError(`${op}: empty input`);
   const kept = keptShape(shape, axes);
   const name = kind === 'max' ? 'Amax' : 'Amin';
   return runOp({
@@ -67,10 +81,7 @@ export function extremeAlong(input: Tensor, dim: number, keepdim: boolean, kind:
   const idxKept: TfTensor =
     rank === 0
       ? tf.scalar(0, 'int32')
-      : tf.tidy(() => {
-          const v = asNumeric(input._value);
-          return tf.reshape(kind === 'max' ? tf.argMax(v, axis) : tf.argMin(v, axis), kept);
-        });
+      : tf.tidy(() => tf.reshape(argExtremeRaw(input._value, axis, kind), kept));
   const indices = tf.reshape(idxKept, outShape);
   const values = runOp({
     name: kind === 'max' ? 'Max' : 'Min',
@@ -109,10 +120,7 @@ export function extremeDispatch(input: Tensor, arg: number | ExtremeOptions | Te
     }
     return evenExtreme(input, undefined, false, kind, kind);
   }
-  if (arg instanceof Tensor) {
-    const [a, b] = binaryOperands(input, arg, kind === 'max' ? 'maximum' : 'minimum');
-    return kernelOp(kind === 'max' ? 'Maximum' : 'Minimum', { a, b });
-  }
+  if (arg instanceof Tensor) return kind === 'max' ? maximum(input, arg) : minimum(input, arg);
   if (typeof arg === 'number') return extremeAlong(input, arg, options.keepdim ?? false, kind, kind);
   return extremeAlong(input, arg.dim, arg.keepdim ?? false, kind, kind);
 }

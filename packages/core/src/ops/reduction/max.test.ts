@@ -95,3 +95,15 @@ describe('argmax / argmin', () => {
     expect(() => argmin(tensor([[]]), 1)).toThrow('argmin: expected reduction dim 1 to have non-zero size (input shape [1, 0])');
   });
 });
+
+describe('NaN handling', () => {
+  it('propagates NaN and points indices at it, like PyTorch', () => {
+    const x = tensor([1, NaN, 3]);
+    expect(Number.isNaN(max(x).item())).toBe(true);
+    expect(Number.isNaN(min(x).item())).toBe(true);
+    expect(argmax(x).item()).toBe(1);
+    expect(argmin(x).item()).toBe(1);
+    expect(max(x, 0).indices.item()).toBe(1);
+    expect(tensor([[Infinity, NaN], [2, 1]]).argmax(1).tolist()).toEqual([1, 0]);
+  });
+});

@@ -29,3 +29,13 @@ describe('median', () => {
     expect(() => median(tensor([1]), 1)).toThrow(IndexError);
   });
 });
+
+describe('median with NaN', () => {
+  it('returns NaN and its index, like PyTorch', () => {
+    expect(Number.isNaN(median(tensor([1, 2, NaN, 3, 4])).item())).toBe(true);
+    const r = median(tensor([[1, NaN, 3, NaN], [4, 1, 2, 3]]), 1);
+    expect(Number.isNaN((r.values.tolist() as number[])[0])).toBe(true);
+    expect((r.values.tolist() as number[])[1]).toBe(2);
+    expect(r.indices.tolist()).toEqual([1, 2]);
+  });
+});

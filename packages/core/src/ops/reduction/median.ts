@@ -2,21 +2,29 @@ import { tf, type TfTensor } from '../../backend/tfjs';
 import { runOp } from '../../autograd/run-op';
 import { ValueError } from '../../errors/value-error';
 import { Tensor } from '../../tensor/tensor';
+import { alongDimCoords, gatherNdRaw } from '../indexing/index-utils';
+import { topkLast } from '../indexing/topk';
 import { iotaAlong, keptShape } from './reduce-dims';
 import type { ValuesIndices } from './values-indices';
 
-/** @internal The lower median along the last axis of `v` and its index (first among equals in sorted order). */
+/**
+ * @internal The lower median along the last axis of `v` and its index; a slice holding NaN has
+ * median NaN at its first NaN, as in PyTorch.
+ */
 function lowerMedianLast(v: TfTensor): [TfTensor, TfTensor] {
-  const n = v.shape[v.rank - 1];
+  const last = v.rank - 1;
+  const n = v.shape[last];
   const k = Math.floor((n - 1) / 2);
-  const neg = v.dtype === 'bool' ? tf.neg(tf.cast(v, 'int32')) : tf.neg(v);
-  const { values, indices } = tf.topk(neg, k + 1, true);
-  const begin = [...indices.shape.slice(0, -1).map(() => 0), k];
-  const size = [...indices.shape.slice(0, -1), 1];
-  const idx = tf.squeeze(tf.slice(indices, begin, size), [v.rank - 1]);
-  const picked = tf.neg(tf.squeeze(tf.slice(values, begin, size), [v.rank - 1]));
-  const vals = v.dtype === 'bool' ? tf.cast(picked, 'bool') : picked;
-  return [vals, idx];
+  const order = topkLast(v, k + 1, false, true);
+  const begin = order.shape.map((_, i) => (i === last ? k : 0));
+  const size = order.shape.map((s, i) => (i === last ? 1 : s));
+  let idx = tf.slice(order, begin, size);
+  if (v.dtype === 'float32') {
+    const nan = tf.isNaN(v);
+    idx = tf.where(tf.any(nan, last, true), tf.expandDims(tf.argMax(tf.cast(nan, 'int32'), last), last), idx);
+  }
+  const vals = gatherNdRaw(v, alongDimCoords(idx, last));
+  return [tf.squeeze(vals, [last]), tf.squeeze(idx, [last])];
 }
 
 /**

@@ -22,6 +22,11 @@ export function std(input: Tensor, dimOrOptions?: Dims | VarOptions, maybe?: Omi
     inputs: [input],
     save: { inputs: [0], output: true },
     forward: () => tf.tidy(() => tf.sqrt(rawVar(input._value, p))),
-    backward: (dy, [x, out]) => [tf.div(tf.mul(tf.reshape(dy, p.kept), centered(x, p.axes)), tf.mul(tf.reshape(out, p.kept), p.divisor))],
+    backward: (dy, [x, out]) => {
+      // PyTorch masks the gradient where the deviation is 0 (instead of 0/0 = NaN).
+      const s = tf.reshape(out, p.kept);
+      const g = tf.div(tf.mul(tf.reshape(dy, p.kept), centered(x, p.axes)), tf.mul(s, p.divisor));
+      return [tf.where(tf.equal(tf.broadcastTo(s, x.shape), 0), tf.zerosLike(g), g)];
+    },
   });
 }

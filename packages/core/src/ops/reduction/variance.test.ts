@@ -46,3 +46,11 @@ describe('var / std', () => {
     expect(() => std(x, { correction: 1, unbiased: true })).toThrow('std: cannot specify both correction (1) and unbiased (true)');
   });
 });
+
+describe('std at zero deviation', () => {
+  it('has a zero gradient, like PyTorch', () => {
+    const x = tensor([2, 2, 2], { requiresGrad: true });
+    std(x, { correction: 0 }).backward();
+    expect(x.grad!.tolist()).toEqual([0, 0, 0]);
+  });
+});

@@ -21,7 +21,7 @@ export function cat(tensors: readonly Tensor[], dim = 0): Tensor {
   const all = promoteList(tensors);
   const legacyEmpty = (t: Tensor) => t.dim() === 1 && t.shape[0] === 0;
   const used = all.map((t, i) => i).filter((i) => !legacyEmpty(all[i]));
-  if (used.length === 0) return runOp({ name: 'Cat', inputs: all, forward: () => tf.clone(all[0]._value), backward: (dy) => all.map(() => dy) });
+  if (used.length === 0) return runOp({ name: 'Cat', inputs: all, forward: () => tf.clone(all[0]._value), backward: (dy, _s, needs) => all.map((_, i) => (needs[i] ? dy : null)) });
   const ref = all[used[0]];
   for (const i of used) {
     if (all[i].dim() === 0) throw new ShapeError(`cat: zero-dimensional tensor (at position ${i}) cannot be concatenated`);
@@ -44,11 +44,12 @@ export function cat(tensors: readonly Tensor[], dim = 0): Tensor {
     name: 'Cat',
     inputs: all,
     forward: () => (used.length === 1 ? tf.clone(all[used[0]]._value) : tf.concat(used.map((i) => all[i]._value), axis)),
-    backward: (dy) => {
+    backward: (dy, _s, needs) => {
       const parts = used.length === 1 ? [dy] : tf.split(dy, sizes, axis);
-      const grads: (TfTensor | null)[] = all.map(() => null);
-      used.forEach((i, k) => (grads[i] = parts[k]));
-      for (let i = 0; i < all.length; i++) if (grads[i] === null) grads[i] = tf.zeros([0]);
+      const grads: (TfTensor | null)[] = all.map((_, i) => (needs[i] ? tf.zeros([0]) : null));
+      used.forEach((i, k) => {
+        if (needs[i]) grads[i] = parts[k];
+      });
       return grads;
     },
   });

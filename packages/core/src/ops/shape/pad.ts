@@ -70,8 +70,8 @@ function checkBorder(shape: readonly number[], pairs: [number, number, number][]
     if (l < 0 || r < 0) throw new ValueError(`pad: negative padding (${l}, ${r}) is only supported in constant mode (mode ${mode})`);
     const ok = mode === 'reflect' ? l < n && r < n : mode === 'replicate' ? n > 0 || (l === 0 && r === 0) : l <= n && r <= n;
     if (!ok) {
-      const need = mode === 'reflect' ? 'less than' : mode === 'circular' ? 'at most' : 'used with a non-empty';
-      throw new ValueError(`pad: ${mode} padding (${l}, ${r}) at dimension ${d} must be ${need} the input size ${n} (input shape ${fmtShape(shape)})`);
+      const need = mode === 'reflect' ? `must be less than the input size ${n}` : mode === 'circular' ? `must be at most the input size ${n}` : 'needs a non-empty dimension';
+      throw new ValueError(`pad: ${mode} padding (${l}, ${r}) at dimension ${d} ${need} (input shape ${fmtShape(shape)})`);
     }
   }
 }

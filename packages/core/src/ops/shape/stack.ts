@@ -30,6 +30,6 @@ export function stack(tensors: readonly Tensor[], dim = 0): Tensor {
     name: 'Stack',
     inputs: all,
     forward: () => tf.stack(all.map((t) => t._value), axis),
-    backward: (dy) => tf.unstack(dy, axis),
+    backward: (dy, _s, needs) => tf.unstack(dy, axis).map((g, i) => (needs[i] ? g : null)),
   });
 }

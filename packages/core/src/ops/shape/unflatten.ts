@@ -1,6 +1,6 @@
 import { ShapeError } from '../../errors/shape-error';
 import type { Tensor } from '../../tensor/tensor';
-import { fmtShape, inferShape, reshapeTo } from './shape-utils';
+import { inferShape, reshapeTo } from './shape-utils';
 
 /**
  * Splits dimension `dim` into `sizes` (one of them may be `-1`), the inverse of `flatten`.
@@ -17,8 +17,5 @@ export function unflatten(input: Tensor, dim: number, sizes: readonly number[]):
   const inner = inferShape(input.dim() === 0 ? [1] : [shape[d]], sizes, 'unflatten');
   if (input.dim() === 0) return reshapeTo(input, inner, 'Unflatten');
   const out = [...shape.slice(0, d), ...inner, ...shape.slice(d + 1)];
-  if (inner.reduce((a, b) => a * b, 1) !== shape[d]) {
-    throw new ShapeError(`unflatten: provided sizes ${fmtShape(sizes)} don't multiply up to the size of dim ${dim} (${shape[d]}) in the input tensor`);
-  }
   return reshapeTo(input, out, 'Unflatten');
 }

@@ -1,0 +1,32 @@
+import { ShapeError } from '../../errors/shape-error';
+import type { Tensor } from '../../tensor/tensor';
+import { BatchNormBase, type BatchNormLayerOptions } from './batch-norm-base';
+
+/**
+ * Batch normalisation over (N, C, H, W) input: per channel of an image batch (PyTorch's `nn.BatchNorm2d`). In training it normalises with the
+ * batch statistics and updates `running_mean`, `running_var` and `num_batches_tracked`; in
+ * evaluation it uses the running statistics.
+ *
+ * @param numFeatures the number of channels C.
+ * @param options `eps` (@default 1e-5), `momentum` (@default 0.1; null for a cumulative
+ *   average), `affine` (@default true), `trackRunningStats` (@default true).
+ * @example
+ * ```ts
+ * const bn = new nn.BatchNorm2d(64);
+ * model.eval(); // now the running statistics are used
+ * ```
+ */
+export class BatchNorm2d extends BatchNormBase {
+  constructor(numFeatures: number, options: BatchNormLayerOptions = {}) {
+    super(numFeatures, options, 'BatchNorm2d');
+  }
+
+  protected checkInputDim(input: Tensor): void {
+    const ranks = [4];
+    if (!ranks.includes(input.dim()) || input.shape[1] !== this.numFeatures) {
+      throw new ShapeError(
+        `BatchNorm2d: expected ${ranks.map((r) => `${r}D`).join(' or ')} input of shape ${'[N, C, H, W]'.replace(/C/g, String(this.numFeatures))}, got input of shape [${input.shape.join(', ')}]`,
+      );
+    }
+  }
+}

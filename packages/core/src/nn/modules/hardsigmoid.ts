@@ -1,0 +1,35 @@
+import type { Tensor } from '../../tensor/tensor';
+import { hardsigmoid } from '../../ops/unary/hardsigmoid';
+import { Module } from '../module';
+
+/** Options of `Hardsigmoid`. */
+export interface HardsigmoidOptions {
+  /** Accepted for PyTorch compatibility; the result is computed out of place. @default false */
+  inplace?: boolean;
+}
+
+/**
+ * `relu6(x + 3) / 6`, as a module (PyTorch's `nn.Hardsigmoid`).
+ *
+ * @example
+ * ```ts
+ * const act = new nn.Hardsigmoid();
+ * const y = act.forward(x);
+ * ```
+ */
+export class Hardsigmoid extends Module {
+  inplace: boolean;
+
+  constructor(options: HardsigmoidOptions = {}) {
+    super();
+    this.inplace = options.inplace ?? false;
+  }
+
+  override forward(input: Tensor): Tensor {
+    return hardsigmoid(input);
+  }
+
+  override extraRepr(): string {
+    return this.inplace ? 'inplace=True' : '';
+  }
+}

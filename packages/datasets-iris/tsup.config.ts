@@ -1,0 +1,5 @@
+import { defineConfig } from 'tsup';
+import { preset } from '../../tooling/tsup.preset.ts';
+
+// @dl/core is a peer dependency, so tsup leaves `@dl/core` and `@dl/core/node` as imports.
+export default defineConfig(preset({ entry: { index: 'src/index.ts' } }));
