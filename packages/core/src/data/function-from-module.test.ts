@@ -14,7 +14,9 @@ describe('functionFromModule', () => {
   });
 
   it('rejects exports that are not functions', async () => {
-    await expect(functionFromModule({ module: '@dl/core', export: 'Nope' })).rejects.toThrow(ValueError);
+    await expect(functionFromModule({ module: '@dl/core', export: 'defaultGenerator' })).rejects.toThrow(ValueError);
+    await expect(functionFromModule({ module: '@dl/core', export: 'defaultGenerator' })).rejects.toThrow("functionFromModule: export 'defaultGenerator' of @dl/core is not a function (got object)");
+    await expect(functionFromModule({ module: fns, export: 'nope' })).rejects.toThrow(`functionFromModule: module ${fns.href} has no export 'nope' (it exports: sumCollate, scale)`);
     await expect(functionFromModule({ module: fns, export: 'scale', args: 3 as unknown as unknown[] })).rejects.toThrow('functionFromModule: args should be an array, got number');
   });
 });

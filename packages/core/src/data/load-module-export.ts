@@ -29,7 +29,8 @@ export async function importModuleExport(spec: ModuleExport, role: string): Prom
   const href = moduleHref(spec, role);
   const name = spec.export ?? 'default';
   if (href === CORE_MODULE && name in builtinDatasets) return builtinDatasets[name];
-  const mod = (await import(/* @vite-ignore */ href)) as Record<string, unknown>;
+  // '@dl/core' means this copy of the library, whatever the package name resolves to here.
+  const mod = (href === CORE_MODULE ? await import('../index') : await import(/* @vite-ignore */ href)) as Record<string, unknown>;
   return exportOf(mod, name, href, role);
 }
 

@@ -121,7 +121,7 @@ describe('downloadUrl', () => {
     await downloadUrl(server.url('/data.bin'), root, {
       progressStream: { isTTY: true, columns: 100, write: (t: string) => (tty += t) },
     });
-    expect(tty).toMatch(/\rdata\.bin +100% \|█+\| 200 kB\/200 kB .*\/s ETA 0s\n$/);
+    expect(tty).toMatch(/\rdata\.bin +100% \|█+\| 200 kB\/200 kB .*\/s ETA 0s\x1b\[K\n$/);
     await rm(join(root, 'data.bin'));
     let log = '';
     await downloadUrl(server.url('/data.bin'), root, { progress: true, progressStream: { write: (t: string) => (log += t) } });

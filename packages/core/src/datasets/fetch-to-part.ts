@@ -1,3 +1,5 @@
+// One download attempt of `downloadUrl`: the request (with Range when a partial file exists),
+// the checks of what the server answers, and the body written to the `.part` file.
 import type { FileHandle } from 'node:fs/promises';
 import { open, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { DownloadError } from './errors/download-error';

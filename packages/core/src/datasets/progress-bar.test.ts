@@ -13,7 +13,7 @@ describe('ProgressBar', () => {
     const bar = new ProgressBar('train-images.gz', 'bar', tty, 1000);
     bar.update(250);
     bar.finish(1000, true);
-    const lines = tty.text.split('\r').filter(Boolean);
+    const lines = tty.text.replaceAll('\x1b[K', '').split('\r').filter(Boolean);
     expect(lines[0]).toMatch(/^train-imag…  25% \|█+ +\| 250 B\/1.00 kB [\d.]+ [kMG]?B\/s ETA \d+s$/);
     for (const line of lines) expect(line.replace('\n', '').length).toBeLessThanOrEqual(59);
     expect(tty.text.endsWith('\n')).toBe(true);
@@ -24,7 +24,7 @@ describe('ProgressBar', () => {
     const bar = new ProgressBar('data', 'bar', tty, undefined);
     bar.update(5_000_000);
     bar.finish(5_000_000, false);
-    expect(tty.text).toMatch(/^\rdata 5\.00 MB [\d.]+ [kMG]?B\/s\rdata 5\.00 MB [\d.]+ [kMG]?B\/s failed\n$/);
+    expect(tty.text).toMatch(/^\rdata 5\.00 MB [\d.]+ [kMG]?B\/s\x1b\[K\rdata 5\.00 MB [\d.]+ [kMG]?B\/s failed\x1b\[K\n$/);
   });
 
   it('prints a line per 10 MB when the size is unknown in lines mode', () => {

@@ -11,6 +11,8 @@ export interface ProgressStream {
 export type ProgressMode = 'bar' | 'lines' | 'none';
 
 const REDRAW_MS = 100;
+// Erases what a longer earlier line left to the right of the cursor.
+const CLEAR_LINE_END = '\x1b[K';
 
 /**
  * Shows the progress of one transfer on a stream: a bar redrawn in place on a terminal, or plain
@@ -37,7 +39,7 @@ export class ProgressBar {
       const now = Date.now();
       if (now - this.lastDraw < REDRAW_MS) return;
       this.lastDraw = now;
-      this.stream.write(`\r${this.barLine(received)}`);
+      this.stream.write(`\r${this.barLine(received)}${CLEAR_LINE_END}`);
     } else if (this.mode === 'lines') {
       const step = this.total ? Math.floor((received / this.total) * 10) : Math.floor(received / 10_000_000);
       if (step > this.lastStep && step > 0) {
@@ -54,7 +56,7 @@ export class ProgressBar {
   finish(received: number, ok: boolean): void {
     if (this.finished) return;
     this.finished = true;
-    if (this.mode === 'bar') this.stream.write(`\r${this.barLine(received)}${ok ? '' : ' failed'}\n`);
+    if (this.mode === 'bar') this.stream.write(`\r${this.barLine(received)}${ok ? '' : ' failed'}${CLEAR_LINE_END}\n`);
     else if (this.mode === 'lines' && ok) {
       const seconds = (Date.now() - this.started) / 1000;
       this.stream.write(`${this.label}: done, ${formatBytes(received)} in ${formatDuration(seconds)}\n`);

@@ -6,3 +6,4 @@ export * from './state-dict-error';
 export type { LoadStateDictResult } from './load-state-dict';
 export * as functional from './functional';
 export * as init from './init/index';
+export * from './modules/index';

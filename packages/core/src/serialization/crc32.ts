@@ -15,8 +15,23 @@ const TABLES: Uint32Array[] = (() => {
 
 const HOST_LE = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
+type NativeCrc = (data: Uint8Array, value?: number) => number;
+
+// Node (20.16+, 22.3+) has a native CRC-32 in zlib, several times faster. It is looked up at run
+// time, without an import, so this module stays browser-safe; elsewhere the JavaScript one runs.
+const native: NativeCrc | undefined = (() => {
+  const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+  const zlib = proc?.getBuiltinModule?.('node:zlib') as { crc32?: NativeCrc } | undefined;
+  return typeof zlib?.crc32 === 'function' ? zlib.crc32 : undefined;
+})();
+
 /** @internal Continues a CRC-32 over more bytes (`crc` 0 to start); returns the unsigned value. */
 export function crc32(bytes: Uint8Array, crc = 0): number {
+  return native ? native(bytes, crc) >>> 0 : crc32Js(bytes, crc);
+}
+
+/** @internal The portable CRC-32 (what browsers use). */
+export function crc32Js(bytes: Uint8Array, crc = 0): number {
   const [t0, t1, t2, t3, t4, t5, t6, t7] = TABLES;
   let c = ~crc >>> 0;
   let i = 0;

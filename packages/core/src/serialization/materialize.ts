@@ -40,6 +40,7 @@ export function materialize(root: unknown, where: string): CheckpointValue {
     const data = p.storage.resolve();
     if (!data) throw new CheckpointError(`${where}: tensor at '${at}' uses storage '${p.storage.key}' whose data is missing`);
     const view = readView(data, p.offset, p.size, p.stride, `${where}: tensor at '${at}' (storage '${p.storage.key}')`);
+    p.storage.release();
     const t = Tensor._owned(tf.tensor(view.values, view.shape, view.dtype));
     made.set(p, t);
     if (p.requiresGrad && t.dtype === 'float32') t.requiresGrad_(true);

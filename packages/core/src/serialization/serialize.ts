@@ -12,8 +12,12 @@ export type CheckpointFormat = 'safetensors' | 'torch';
 /** Options of `serialize` and `save`. */
 export interface SerializeOptions {
   /**
-   * `'safetensors'`: tensors as safetensors, the rest of the structure as JSON in its metadata.
-   * `'torch'`: PyTorch's own zip format, which Python's `torch.load` opens.
+   * `'safetensors'`: tensors as safetensors, the rest of the structure as JSON in its metadata
+   * (a flat `{name: Tensor}` state dict is plain safetensors any tool reads).
+   * `'torch'`: PyTorch's own zip format, which Python's `torch.load` opens: float32 tensors stay
+   * float32, int32 become int64 (`long`), bool stays bool; numbers that are safe integers become
+   * Python ints and others floats (JavaScript cannot tell `1` from `1.0`); objects whose keys
+   * are all integers (an optimizer's `state`) become dicts with int keys; arrays become lists.
    * @default 'safetensors'
    */
   format?: CheckpointFormat;

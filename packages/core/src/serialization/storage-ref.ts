@@ -9,6 +9,10 @@ import type { StorageData } from './tensor-view';
  */
 export class StorageRef {
   data: StorageData | null = null;
+  /** Called when no pending tensor needs this (root) storage any more, to drop cached bytes. */
+  onRelease: (() => void) | null = null;
+  private users = 0;
+
   constructor(
     readonly key: string,
     readonly dtype: FileDType,
@@ -16,6 +20,22 @@ export class StorageRef {
     readonly base: StorageRef | null = null,
     readonly byteOffset = 0,
   ) {}
+
+  /** The storage that owns the bytes (itself, or the root of a view). */
+  get root(): StorageRef {
+    return this.base ? this.base.root : this;
+  }
+
+  /** @internal Counts a pending tensor that will read this storage. */
+  retain(): void {
+    this.root.users++;
+  }
+
+  /** @internal A pending tensor is done reading; the last one releases the cached bytes. */
+  release(): void {
+    const root = this.root;
+    if (--root.users === 0) root.onRelease?.();
+  }
 
   /** The readable data, or null while the bytes are still unknown. */
   resolve(): StorageData | null {
@@ -50,5 +70,7 @@ export class PendingTensor {
     readonly size: unknown,
     readonly stride: unknown,
     public requiresGrad: boolean,
-  ) {}
+  ) {
+    storage.retain();
+  }
 }

@@ -27,9 +27,22 @@ import { AncestorGuard, valueKind } from './value-kind';
  * twice (tied weights) is stored once and referenced twice. A file whose metadata has no
  * `dl.structure` (made by another tool, or a flat state dict) loads as one flat object of its
  * tensors.
+ *
+ * @example
+ * ```ts
+ * // Python: json.loads(safe_open(path, 'pt').metadata()['dl.structure'])
+ * serialize({ w: t, epoch: 3 }); // metadata: {"dl.structure": '{"w":{"$tensor":"w"},"epoch":3}', ...}
+ * ```
  */
 export const STRUCTURE_KEY = 'dl.structure';
-/** The version of the structure encoding above. */
+/**
+ * The `__metadata__` key holding the version (`"1"`) of the structure encoding of `STRUCTURE_KEY`.
+ *
+ * @example
+ * ```ts
+ * metadata[STRUCTURE_VERSION_KEY]; // '1'
+ * ```
+ */
 export const STRUCTURE_VERSION_KEY = 'dl.structure_version';
 
 /** @internal A tensor to store under a name. */

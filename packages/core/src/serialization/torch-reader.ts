@@ -63,6 +63,11 @@ export function readTorchZip(source: ByteSource): CheckpointValue {
           return bytes.subarray(start * size, (start + count) * size);
         },
       };
+      // Bytes are read (and CRC-checked) once, on first use, and dropped after the last tensor
+      // that views this storage is made, so a large file is never held whole in memory.
+      ref.onRelease = () => {
+        bytes = null;
+      };
       storages.set(key, ref);
       return ref;
     },

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { bytesSource } from './byte-source';
 import { concatChunks } from './chunk-writer';
 import { CheckpointError } from './checkpoint-error';
-import { crc32 } from './crc32';
+import { crc32, crc32Js } from './crc32';
 import { writeZip } from './zip-writer';
 import { isSafeEntryName, ZipReader } from './zip-reader';
 
@@ -23,6 +23,16 @@ describe('crc32', () => {
   it('gives the same value when continued over pieces', () => {
     const data = Uint8Array.from({ length: 1000 }, (_, i) => (i * 31) & 0xff);
     expect(crc32(data.subarray(500), crc32(data.subarray(0, 500)))).toBe(crc32(data));
+  });
+
+  it('has a portable implementation that agrees with the native one at any alignment and length', () => {
+    expect(crc32Js(enc('123456789'))).toBe(0xcbf43926);
+    const data = Uint8Array.from({ length: 4099 }, (_, i) => (i * 131 + 7) & 0xff);
+    for (const [start, end] of [[0, 4099], [1, 4000], [3, 11], [5, 5], [2, 4098]]) {
+      const part = data.subarray(start, end);
+      expect(crc32Js(part)).toBe(crc32(part));
+      expect(crc32Js(part, 0x12345678)).toBe(crc32(part, 0x12345678));
+    }
   });
 });
 

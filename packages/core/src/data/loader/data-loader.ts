@@ -56,8 +56,8 @@ export class DataLoader<T, B = Collated<T>> implements AsyncIterable<B>, Iterabl
   readonly batchSampler: IndexBatchSampler | undefined;
   /** Worker threads (0: the main thread loads). */
   readonly numWorkers: number;
-  /** The collate function or module export. */
-  readonly collateFn: ((items: T[]) => B) | ModuleExport;
+  /** The collate function or module export (typed as a method, so `DataLoader<X>` fits `DataLoader<unknown>`). */
+  readonly collateFn: { collate(items: T[]): B }['collate'] | ModuleExport;
   /** Accepted for PyTorch compatibility; no effect. */
   readonly pinMemory: boolean;
   /** Milliseconds to wait for a batch (0: no limit). */

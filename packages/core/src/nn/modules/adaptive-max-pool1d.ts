@@ -3,7 +3,6 @@ import type { Tensor } from '../../tensor/tensor';
 import { Module } from '../module';
 import { checkTensor } from './check-input';
 import type { MaxPoolOutput } from './max-pool-base';
-import { pyBool } from './repr';
 
 /**
  * Max pooling to a fixed output length whatever the input length (PyTorch's
@@ -30,6 +29,6 @@ export class AdaptiveMaxPool1d<R extends boolean = false> extends Module {
   }
 
   override extraRepr(): string {
-    return `output_size=${this.outputSize}, return_indices=${pyBool(this.returnIndices)}`;
+    return `output_size=${this.outputSize}`;
   }
 }

@@ -3,7 +3,7 @@ import type { Tensor } from '../../tensor/tensor';
 import { Module } from '../module';
 import { checkTensor } from './check-input';
 import type { MaxPoolOutput } from './max-pool-base';
-import { pyBool, pyTupleOrNone } from './repr';
+import { pyTupleOrNone } from './repr';
 
 /**
  * Max pooling to a fixed output size `[H, W]` whatever the input size (PyTorch's
@@ -30,6 +30,6 @@ export class AdaptiveMaxPool2d<R extends boolean = false> extends Module {
   }
 
   override extraRepr(): string {
-    return `output_size=${pyTupleOrNone(this.outputSize)}, return_indices=${pyBool(this.returnIndices)}`;
+    return `output_size=${pyTupleOrNone(this.outputSize)}`;
   }
 }

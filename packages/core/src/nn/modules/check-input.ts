@@ -28,3 +28,28 @@ export function checkSize(layer: string, input: Tensor, dim: number, size: numbe
     throw new ShapeError(`${layer}: expected input of shape ${layout}, got input of shape [${input.shape.join(', ')}]`);
   }
 }
+
+/** @internal An int or tuple expanded to `n` ints, checked. */
+export function expand(v: number | readonly number[], n: number, name: string, layer: string, min: number): number[] {
+  const out = typeof v === 'number' ? new Array<number>(n).fill(v) : [...v];
+  if (out.length !== n || out.some((x) => !Number.isInteger(x) || x < min)) {
+    throw new ValueError(`${layer}: ${name} must be ${n === 1 ? 'an integer' : `an integer or ${n} integers`} >= ${min}, got ${typeof v === 'number' ? v : `[${v.join(', ')}]`}`);
+  }
+  return out;
+}
+
+/** @internal PyTorch's legacy implicit softmax dim: 0 for 0-, 1- and 3-D input, else 1. */
+export function implicitDim(input: Tensor, layer: string): number {
+  if (!input || typeof input.dim !== 'function') throw new ShapeError(`${layer}: expected a Tensor input`);
+  const n = input.dim();
+  return n === 0 || n === 1 || n === 3 ? 0 : 1;
+}
+
+/** @internal Resolves PyTorch's padding index rules. */
+export function resolvePadding(paddingIdx: number | null | undefined, num: number, layer: string): number | null {
+  if (paddingIdx === null || paddingIdx === undefined) return null;
+  if (!Number.isInteger(paddingIdx) || paddingIdx >= num || paddingIdx < -num) {
+    throw new ValueError(`${layer}: Padding_idx must be within num_embeddings (got paddingIdx ${paddingIdx} for ${num} embeddings)`);
+  }
+  return paddingIdx < 0 ? paddingIdx + num : paddingIdx;
+}

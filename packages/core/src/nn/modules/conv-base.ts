@@ -7,7 +7,7 @@ import { kaimingUniform_ } from '../init/kaiming-uniform';
 import { uniform_ } from '../init/uniform';
 import { Module } from '../module';
 import { Parameter } from '../parameter';
-import { checkTensor } from './check-input';
+import { checkTensor, expand } from './check-input';
 import { pyValue } from './repr';
 
 /** An int for every spatial dim, or one per dim. */
@@ -30,15 +30,6 @@ export interface ConvLayerOptions {
   bias?: boolean;
   /** What the padding holds: zeros, a mirror image, the edge value, or the other side. @default 'zeros' */
   paddingMode?: PaddingMode;
-}
-
-/** @internal An int or tuple expanded to `n` ints, checked. */
-export function expand(v: IntOrTuple, n: number, name: string, layer: string, min: number): number[] {
-  const out = typeof v === 'number' ? new Array<number>(n).fill(v) : [...v];
-  if (out.length !== n || out.some((x) => !Number.isInteger(x) || x < min)) {
-    throw new ValueError(`${layer}: ${name} must be ${n === 1 ? 'an integer' : `an integer or ${n} integers`} >= ${min}, got ${typeof v === 'number' ? v : `[${v.join(', ')}]`}`);
-  }
-  return out;
 }
 
 /** @internal PyTorch's `_ConvNd`: weight `[out, in / groups, *k]` (transposed: `[in, out / groups, *k]`) and bias. */

@@ -6,8 +6,7 @@ import { Tensor } from '../../tensor/tensor';
 import { normal_ } from '../init/normal';
 import { Module } from '../module';
 import { Parameter } from '../parameter';
-import { checkTensor } from './check-input';
-import { resolvePadding } from './embedding';
+import { checkTensor, resolvePadding } from './check-input';
 import { pyFloat } from './repr';
 
 /** Options of `EmbeddingBag`. */

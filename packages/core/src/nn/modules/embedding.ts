@@ -6,7 +6,7 @@ import { Tensor } from '../../tensor/tensor';
 import { normal_ } from '../init/normal';
 import { Module } from '../module';
 import { Parameter } from '../parameter';
-import { checkTensor } from './check-input';
+import { checkTensor, resolvePadding } from './check-input';
 import { pyFloat } from './repr';
 
 /** Options of `Embedding`. */
@@ -23,15 +23,6 @@ export interface EmbeddingLayerOptions {
   sparse?: boolean;
   /** Initial weights of shape [numEmbeddings, embeddingDim] instead of N(0, 1). */
   weight?: Tensor;
-}
-
-/** @internal Resolves PyTorch's padding index rules. */
-export function resolvePadding(paddingIdx: number | null | undefined, num: number, layer: string): number | null {
-  if (paddingIdx === null || paddingIdx === undefined) return null;
-  if (!Number.isInteger(paddingIdx) || paddingIdx >= num || paddingIdx < -num) {
-    throw new ValueError(`${layer}: Padding_idx must be within num_embeddings (got paddingIdx ${paddingIdx} for ${num} embeddings)`);
-  }
-  return paddingIdx < 0 ? paddingIdx + num : paddingIdx;
 }
 
 /**

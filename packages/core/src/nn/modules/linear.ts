@@ -1,4 +1,5 @@
 import { tf } from '../../backend/tfjs';
+import { ShapeError } from '../../errors/shape-error';
 import { ValueError } from '../../errors/value-error';
 import { linear } from '../../ops/functional/linear';
 import { Tensor } from '../../tensor/tensor';
@@ -54,7 +55,7 @@ export class Linear extends Module {
 
   override forward(input: Tensor): Tensor {
     checkTensor('Linear', input);
-    if (input.dim() === 0) throw new ValueError('Linear: expected input of shape [*, ' + this.inFeatures + '], got a 0-d tensor');
+    if (input.dim() === 0) throw new ShapeError(`Linear: expected input of shape [*, ${this.inFeatures}], got a 0-d tensor`);
     checkSize('Linear', input, -1, this.inFeatures, `[*, ${this.inFeatures}]`);
     return linear(input, this.weight, this.bias);
   }

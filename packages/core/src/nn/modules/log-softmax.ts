@@ -1,7 +1,7 @@
 import { logSoftmax } from '../../ops/functional/log-softmax';
 import type { Tensor } from '../../tensor/tensor';
 import { Module } from '../module';
-import { implicitDim } from './softmax';
+import { implicitDim } from './check-input';
 
 /**
  * `log(softmax(x))` along `dim`, computed stably (PyTorch's `nn.LogSoftmax`); pairs with

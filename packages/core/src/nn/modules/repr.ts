@@ -4,8 +4,9 @@ export function pyFloat(x: number): string {
   if (x === Infinity) return 'inf';
   if (x === -Infinity) return '-inf';
   if (Number.isNaN(x)) return 'nan';
-  const s = String(x);
-  // JavaScript writes 1e-5 where Python writes 1e-05.
+  // Python's repr switches to exponent form below 1e-4 and from 1e16, with 2-digit exponents.
+  const a = Math.abs(x);
+  const s = a < 1e-4 || a >= 1e16 ? x.toExponential() : String(x);
   return s.replace(/e([+-])(\d)$/, 'e$10$2');
 }
 

@@ -41,9 +41,4 @@ export class RNN extends RNNBase {
     const [out, hn] = this.runLayers(x, h0, null, (gi, h, _c, w) => [act(add(gi, linear(h, w.wHh, w.bHh))), null]);
     return [this.finishOutput(out, batched), this.finishState(hn, batched)];
   }
-
-  override extraRepr(): string {
-    const s = super.extraRepr();
-    return this.nonlinearity === 'tanh' ? s : `${s}, nonlinearity=${this.nonlinearity}`;
-  }
 }

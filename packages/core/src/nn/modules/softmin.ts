@@ -1,7 +1,7 @@
 import { softmin } from '../../ops/functional/softmin';
 import type { Tensor } from '../../tensor/tensor';
 import { Module } from '../module';
-import { implicitDim } from './softmax';
+import { implicitDim } from './check-input';
 
 /**
  * `softmax(-x)` along `dim` (PyTorch's `nn.Softmin`). Without `dim`, PyTorch's legacy choice

@@ -1,7 +1,6 @@
 import type { Tensor } from '../../tensor/tensor';
 import { softplus } from '../../ops/unary/softplus';
 import { Module } from '../module';
-import { pyFloat } from './repr';
 
 /** Options of `Softplus`. */
 export interface SoftplusOptions {
@@ -35,6 +34,7 @@ export class Softplus extends Module {
   }
 
   override extraRepr(): string {
-    return `beta=${pyFloat(this.beta)}, threshold=${pyFloat(this.threshold)}`;
+    // PyTorch's defaults are ints, so it prints `beta=1, threshold=20`.
+    return `beta=${this.beta}, threshold=${this.threshold}`;
   }
 }

@@ -6,7 +6,8 @@ import { dropoutCore, type DropoutOptions } from './dropout-core';
  * value and an affine correction keeps zero mean and unit variance (PyTorch's
  * `F.alpha_dropout`).
  *
- * @param options `p` (default 0.5), `training` (default true), `generator` (default the global one).
+ * @param options `p` (default 0.5), `training` (default true), `generator` (default the global one),
+ *   `inplace` (default false).
  * @example
  * ```ts
  * const y = dl.alphaDropout(dl.randn([16, 64]), { p: 0.1 });

@@ -4,7 +4,7 @@ import { ValueError } from '../../errors/value-error';
 import type { Tensor } from '../../tensor/tensor';
 import { expandInts, type IntOrTuple } from './conv-geometry';
 import { checkOutput, fromPlanes, poolPlan, toPlanes, type PoolPlan } from './pool-plan';
-import { gatherWindows, scatterToPlanes, slidingAxis, tapTable, unitAxis, type AxisWindows } from './pool-windows';
+import { gatherWindows, scatterWindows, slidingAxis, unitAxis, type AxisWindows } from './pool-windows';
 
 /** Options of `avgPool1d` (PyTorch's keyword arguments). */
 export interface AvgPool1dOptions {
@@ -29,7 +29,6 @@ export interface AvgPool2dOptions extends AvgPool1dOptions {
  */
 export function averageOverWindows(name: string, input: Tensor, plan: PoolPlan, ah: AxisWindows, aw: AxisWindows, divisor: Float32Array): Tensor {
   checkOutput(plan, input, ah, aw);
-  const { planes: b, h, w } = plan;
   const inv = Float32Array.from(divisor, (d) => 1 / d);
   const scale = () => tf.tensor3d(inv, [ah.out, aw.out, 1]);
   return runOp({
@@ -41,11 +40,8 @@ export function averageOverWindows(name: string, input: Tensor, plan: PoolPlan, 
         return fromPlanes(tf.squeeze(tf.mul(tf.sum(win, 3, true), scale()), [3]), plan);
       }),
     backward: (dy) => {
-      const k = ah.k * aw.k;
-      const l = ah.out * aw.out * k;
-      const perTap = tf.broadcastTo(tf.mul(tf.reshape(dy, [b, ah.out, aw.out, 1]), scale()), [b, ah.out, aw.out, k]);
-      const table = tf.tensor1d(tapTable(ah, aw), 'int32');
-      return [tf.reshape(scatterToPlanes(tf.reshape(perTap, [b, l]), table, b, h, w), input.shape)];
+      const perTap = tf.broadcastTo(tf.mul(tf.reshape(dy, [plan.planes, ah.out, aw.out, 1]), scale()), [plan.planes, ah.out, aw.out, ah.k * aw.k]);
+      return [tf.reshape(scatterWindows(perTap, ah, aw), input.shape)];
     },
   });
 }

@@ -7,6 +7,7 @@ import { ShapeError } from '../../errors/shape-error';
 import { ValueError } from '../../errors/value-error';
 import { defaultGenerator, type Generator } from '../../random/generator';
 import type { Tensor } from '../../tensor/tensor';
+import { inplace } from '../inplace/inplace';
 
 /** Options of the dropout functions. */
 export interface DropoutOptions {
@@ -16,6 +17,8 @@ export interface DropoutOptions {
   training?: boolean;
   /** Source of the random mask. @default defaultGenerator */
   generator?: Generator;
+  /** Write the result into the input and return it (not on a leaf that requires grad). @default false */
+  inplace?: boolean;
 }
 
 // SELU's -alpha * scale, the value alpha dropout drops to before its affine correction.
@@ -51,6 +54,9 @@ export function dropoutCore(name: string, op: string, input: Tensor, options: Dr
   }
   if (!training || p === 0 || input.numel() === 0) return input;
   if (input.dtype !== 'float32') throw new DTypeError(`${op}: expected a float32 input, got ${input.dtype}`);
+  if (options.inplace) {
+    return inplace(input, `${op}_`, (self) => dropoutCore(name, op, self, { ...options, inplace: false }, maskShape, alpha));
+  }
   const shape = maskShape ?? input.shape;
   if (p === 1) {
     return runOp({

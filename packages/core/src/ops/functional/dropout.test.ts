@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DTypeError, Generator, ValueError, dropout, gradcheck, manualSeed, tensor } from '../../index';
+import { AutogradError, DTypeError, Generator, ValueError, dropout, gradcheck, manualSeed, tensor } from '../../index';
 import { fromFlat, randn } from './__fixtures__/cases';
 
 const ones = (n: number, requiresGrad = false) => fromFlat(new Array(n).fill(1), [n], 'float32', { requiresGrad });
@@ -10,7 +10,7 @@ describe('dropout', () => {
     const zeros = y.filter((v) => v === 0).length;
     expect(zeros / y.length).toBeGreaterThan(0.28);
     expect(zeros / y.length).toBeLessThan(0.32);
-    for (const v of y) if (v !== 0) expect(v).toBeCloseTo(1 / 0.7, 6);
+    expect(y.every((v) => v === 0 || Math.abs(v - 1 / 0.7) < 1e-6)).toBe(true);
   });
 
   it('sends the gradient through the same mask', () => {
@@ -43,6 +43,22 @@ describe('dropout', () => {
     expect(y.tolist()).toEqual([0, 0, 0]);
     y.backward(ones(3));
     expect(x.grad!.tolist()).toEqual([0, 0, 0]);
+  });
+
+  it('writes into the input with inplace, keeping the graph', () => {
+    const leaf = ones(6, true);
+    const h = leaf.mul(3);
+    const y = dropout(h, { p: 0.5, inplace: true, generator: new Generator(4) });
+    expect(y).toBe(h);
+    const kept = Array.from(h.dataSync()).map((v) => (v === 0 ? 0 : 1));
+    expect(Array.from(h.dataSync())).toEqual(kept.map((k) => k * 6));
+    h.backward(ones(6));
+    expect(Array.from(leaf.grad!.dataSync())).toEqual(kept.map((k) => k * 6));
+  });
+
+  it('refuses inplace on a leaf that requires grad', () => {
+    expect(() => dropout(ones(2, true), { inplace: true })).toThrow(AutogradError);
+    expect(() => dropout(ones(2, true), { inplace: true })).toThrow('dropout_: a leaf Variable that requires grad is being used in an in-place operation.');
   });
 
   it('passes gradcheck with a fixed mask', () => {

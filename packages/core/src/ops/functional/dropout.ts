@@ -8,7 +8,8 @@ export type { DropoutOptions } from './dropout-core';
  * expected value is unchanged (PyTorch's `F.dropout`). Returns the input itself when
  * `training` is false or `p` is 0.
  *
- * @param options `p` (default 0.5), `training` (default true), `generator` (default the global one).
+ * @param options `p` (default 0.5), `training` (default true), `generator` (default the global one),
+ *   `inplace` (default false).
  * @example
  * ```ts
  * const y = dl.dropout(dl.ones([4, 4]), { p: 0.25 }); // entries are 0 or 1.3333

@@ -5,7 +5,8 @@ import { channelMaskShape, channelRank, dropoutCore, type DropoutOptions } from 
  * Randomly zeroes whole channels of (N, C, L) or (C, L) input with probability `p` and scales
  * the rest by `1 / (1 - p)` (PyTorch's `F.dropout1d`).
  *
- * @param options `p` (default 0.5), `training` (default true), `generator` (default the global one).
+ * @param options `p` (default 0.5), `training` (default true), `generator` (default the global one),
+ *   `inplace` (default false).
  * @example
  * ```ts
  * const y = dl.dropout1d(dl.randn([8, 16, 100]), { p: 0.2 });

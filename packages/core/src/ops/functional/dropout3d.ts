@@ -5,7 +5,8 @@ import { channelMaskShape, channelRank, dropoutCore, type DropoutOptions } from 
  * Randomly zeroes whole channels of (N, C, D, H, W) or (C, D, H, W) input with probability `p` and scales
  * the rest by `1 / (1 - p)` (PyTorch's `F.dropout3d`).
  *
- * @param options `p` (default 0.5), `training` (default true), `generator` (default the global one).
+ * @param options `p` (default 0.5), `training` (default true), `generator` (default the global one),
+ *   `inplace` (default false).
  * @example
  * ```ts
  * const y = dl.dropout3d(dl.randn([2, 4, 8, 8, 8]), { p: 0.2 });

@@ -67,6 +67,11 @@ describe('embeddingBag', () => {
       "embeddingBag: the last offset (3) cannot be greater than the input's length (2)",
     );
     expect(() => embeddingBag(ints([1, 2]), w, { offsets: tensor([0]) })).toThrow(DTypeError);
+    expect(() => embeddingBag(ints([1, 2]), w, { offsets: tensor([0]) })).toThrow('embeddingBag: expected offsets of dtype int32 (int64), got float32');
+    expect(() => embeddingBag(ints([1, 2]), w, { offsets: ints([[0]]) })).toThrow('embeddingBag: expected 1-D offsets, got shape [1, 1]');
+    expect(() => embeddingBag(ints([1, 2]), w, { offsets: ints([]), includeLastOffset: true })).toThrow(
+      'embeddingBag: includeLastOffset needs at least one offset',
+    );
     expect(() => embeddingBag(ints([[[1]]]), w)).toThrow(ShapeError);
     expect(() => embeddingBag(ints([[[1]]]), w)).toThrow('embeddingBag: expected 1-D input (with offsets) or 2-D input (B, L), got shape [1, 1, 1]');
   });
@@ -80,6 +85,9 @@ describe('embeddingBag', () => {
     );
     expect(() => embeddingBag(idx, w, { mode: 'sum', perSampleWeights: randn([2], 1) })).toThrow(
       "embeddingBag: perSampleWeights must have the input's shape [1, 2], got [2]",
+    );
+    expect(() => embeddingBag(idx, w, { mode: 'sum', perSampleWeights: ints([[1, 1]]) })).toThrow(
+      'embeddingBag: expected perSampleWeights of dtype float32, got int32',
     );
     expect(() => embeddingBag(ints([[1, 12]]), w)).toThrow(IndexError);
     expect(() => embeddingBag(idx, w, { mode: 'max', scaleGradByFreq: true })).toThrow("embeddingBag: mode 'max' does not support scaleGradByFreq");

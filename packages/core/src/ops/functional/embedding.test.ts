@@ -79,5 +79,7 @@ describe('embedding', () => {
     expect(() => embedding(ints([1]), randn([10], 1))).toThrow(ShapeError);
     expect(() => embedding(ints([1]), randn([10], 1))).toThrow('embedding: expected a 2-D weight (numEmbeddings, embeddingDim), got shape [10]');
     expect(() => embedding(ints([1]), w, { maxNorm: -1 })).toThrow(ValueError);
+    expect(() => embedding(ints([1]), w, { maxNorm: -1 })).toThrow('embedding: maxNorm must be a non-negative number, got -1');
+    expect(() => embedding(ints([1]), w, { maxNorm: 1, normType: 0 })).toThrow('embedding: normType must be positive, got 0');
   });
 });

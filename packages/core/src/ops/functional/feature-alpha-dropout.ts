@@ -6,7 +6,8 @@ import { channelMaskShape, dropoutCore, type DropoutOptions } from './dropout-co
  * Alpha dropout of whole channels of (N, C, *) input: each dropped channel takes SELU's negative
  * saturation value, with alpha dropout's affine correction (PyTorch's `F.feature_alpha_dropout`).
  *
- * @param options `p` (default 0.5), `training` (default true), `generator` (default the global one).
+ * @param options `p` (default 0.5), `training` (default true), `generator` (default the global one),
+ *   `inplace` (default false).
  * @example
  * ```ts
  * const y = dl.featureAlphaDropout(dl.randn([8, 16, 10, 10]), { p: 0.2 });

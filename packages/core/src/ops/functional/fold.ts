@@ -4,7 +4,7 @@ import { DTypeError } from '../../errors/dtype-error';
 import { ShapeError } from '../../errors/shape-error';
 import type { Tensor } from '../../tensor/tensor';
 import { expandInts, fmtShape, type IntOrTuple } from './conv-geometry';
-import { gatherWindows, scatterToPlanes, tapTable } from './pool-windows';
+import { gatherWindows, scatterWindows } from './pool-windows';
 import { blockAxes, type UnfoldOptions } from './unfold';
 
 /**
@@ -43,8 +43,8 @@ export function fold(input: Tensor, outputSize: IntOrTuple, kernelSize: IntOrTup
     inputs: [input],
     forward: () =>
       tf.tidy(() => {
-        const perTap = tf.reshape(tf.transpose(tf.reshape(input._value, [n, c, k, l]), [0, 1, 3, 2]), [n * c, l * k]);
-        return tf.reshape(scatterToPlanes(perTap, tf.tensor1d(tapTable(ah, aw), 'int32'), n * c, h, w), outShape);
+        const perTap = tf.reshape(tf.transpose(tf.reshape(input._value, [n, c, k, l]), [0, 1, 3, 2]), [n * c, ah.out, aw.out, k]);
+        return tf.reshape(scatterWindows(perTap, ah, aw), outShape);
       }),
     backward: (dy) => {
       const win = gatherWindows(tf.reshape(dy, [n * c, h, w]), ah, aw, 0);

@@ -33,5 +33,6 @@ describe('groupNorm', () => {
     expect(() => groupNorm(randn([6], 1), 2)).toThrow('groupNorm: expected input of shape (N, C, *), got [6]');
     expect(() => groupNorm(randn([2, 6], 1), 2, randn([3], 1))).toThrow('groupNorm: expected weight of shape [6], got [3]');
     expect(() => groupNorm(tensor([[1, 2]], { dtype: 'int32' }), 1)).toThrow(DTypeError);
+    expect(() => groupNorm(randn([2, 6], 1), 2, null, null, { eps: -1 })).toThrow('groupNorm: eps must be non-negative, got -1');
   });
 });

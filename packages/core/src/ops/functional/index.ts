@@ -31,4 +31,7 @@ export { maxPool1d, maxPool2d, type MaxPoolOptions } from './max-pool';
 export { avgPool1d, avgPool2d, type AvgPool1dOptions, type AvgPool2dOptions } from './avg-pool';
 export * from './adaptive-avg-pool';
 export * from './adaptive-max-pool';
+export * from './interpolate';
+export { unfold, type UnfoldOptions } from './unfold';
+export * from './fold';
 import './methods';

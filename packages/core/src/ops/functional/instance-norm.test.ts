@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ShapeError, ValueError, gradcheck, instanceNorm, type Tensor } from '../../index';
+import { ShapeError, ValueError, gradcheck, instanceNorm, tensor, type Tensor } from '../../index';
 import { expectClose, type RefFixture } from '../../../test/reference';
 import { checkCase, loadCases, rand, randn } from './__fixtures__/cases';
 
@@ -43,5 +43,9 @@ describe('instanceNorm', () => {
       'instanceNorm: runningMean and runningVar are required when useInputStats is false',
     );
     expect(() => instanceNorm(randn([2, 3, 4], 1), { bias: randn([2], 1) })).toThrow('instanceNorm: expected bias of shape [3], got [2]');
+    expect(() => instanceNorm(randn([2, 3, 4], 1), { eps: -1 })).toThrow('instanceNorm: eps must be non-negative, got -1');
+    expect(() => instanceNorm(randn([2, 3, 4], 1), { runningMean: tensor([0, 0, 0], { dtype: 'int32' }), runningVar: randn([3], 1) })).toThrow(
+      'instanceNorm: expected runningMean of dtype float32, got int32',
+    );
   });
 });

@@ -38,5 +38,7 @@ describe('layerNorm', () => {
     expect(() => layerNorm(x, [3], null, randn([3, 1], 2))).toThrow('layerNorm: expected bias of shape [3], got [3, 1]');
     expect(() => layerNorm(tensor([1, 2], { dtype: 'int32' }), [2])).toThrow(DTypeError);
     expect(() => layerNorm(x, [3], null, null, { eps: -1 })).toThrow(ValueError);
+    expect(() => layerNorm(x, [3], null, null, { eps: -1 })).toThrow('layerNorm: eps must be non-negative, got -1');
+    expect(() => layerNorm(tensor([1, 2], { dtype: 'int32' }), [2])).toThrow('layerNorm: expected input of dtype float32, got int32');
   });
 });

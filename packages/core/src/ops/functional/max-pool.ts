@@ -4,7 +4,7 @@ import { ValueError } from '../../errors/value-error';
 import { Tensor } from '../../tensor/tensor';
 import { expandInts, type IntOrTuple } from './conv-geometry';
 import { checkOutput, fromPlanes, poolPlan, toPlanes, type PoolPlan } from './pool-plan';
-import { gatherWindows, scatterToPlanes, slidingAxis, tapTable, unitAxis, type AxisWindows } from './pool-windows';
+import { gatherWindows, scatterWindows, slidingAxis, tapTable, unitAxis, type AxisWindows } from './pool-windows';
 
 /** Options of `maxPool1d` and `maxPool2d` (PyTorch's keyword arguments). */
 export interface MaxPoolOptions {
@@ -26,26 +26,29 @@ export interface MaxPoolOptions {
  */
 export function maxOverWindows(name: string, input: Tensor, plan: PoolPlan, ah: AxisWindows, aw: AxisWindows, returnIndices: boolean): Tensor | [Tensor, Tensor] {
   checkOutput(plan, input, ah, aw);
-  const { planes: b, h, w } = plan;
+  const k = ah.k * aw.k;
   let indices: TfTensor | null = null;
   const y = runOp({
     name,
     inputs: [input],
     forward: () => {
-      const [out, idx] = tf.tidy(() => {
+      const [out, arg] = tf.tidy(() => {
         const win = gatherWindows(toPlanes(input._value, plan), ah, aw, -Infinity);
-        const k = ah.k * aw.k;
-        const arg = tf.argMax(win, 3);
-        const base = tf.reshape(tf.mul(tf.range(0, ah.out * aw.out, 1, 'int32'), tf.scalar(k, 'int32')), [ah.out, aw.out]);
-        const flat = tf.gather(tf.tensor1d(tapTable(ah, aw), 'int32'), tf.add(arg, base));
-        return [fromPlanes(tf.max(win, 3), plan), flat];
+        // argMax keeps the first maximum: PyTorch's tie rule for the gradient and the indices.
+        return [fromPlanes(tf.max(win, 3), plan), tf.argMax(win, 3)];
       });
-      if (returnIndices) indices = fromPlanes(idx, plan);
-      return [out, idx];
+      if (returnIndices) {
+        indices = tf.tidy(() => {
+          const base = tf.reshape(tf.mul(tf.range(0, ah.out * aw.out, 1, 'int32'), tf.scalar(k, 'int32')), [ah.out, aw.out]);
+          return fromPlanes(tf.gather(tf.tensor1d(tapTable(ah, aw), 'int32'), tf.add(arg, base)), plan);
+        });
+      }
+      return [out, arg];
     },
-    backward: (dy, [idx]) => {
-      const l = ah.out * aw.out;
-      return [tf.reshape(scatterToPlanes(tf.reshape(dy, [b, l]), tf.reshape(idx, [b, l]), b, h, w), input.shape)];
+    backward: (dy, [arg]) => {
+      // int32 one-hot, then a cast: tfjs-backend-wasm 4.22 writes wrong float32 one-hots.
+      const perTap = tf.mul(tf.cast(tf.oneHot(arg, k), 'float32'), tf.reshape(dy, [plan.planes, ah.out, aw.out, 1]));
+      return [tf.reshape(scatterWindows(perTap, ah, aw), input.shape)];
     },
   });
   return returnIndices ? [y, new Tensor(indices!)] : y;

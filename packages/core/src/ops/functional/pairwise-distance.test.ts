@@ -31,5 +31,7 @@ describe('pairwiseDistance', () => {
     expect(() => pairwiseDistance(randn([2, 3], 1), randn([3, 3], 1))).toThrow(ShapeError);
     expect(() => pairwiseDistance(randn([2, 3], 1), randn([3, 3], 1))).toThrow('pairwiseDistance: shapes [2, 3] and [3, 3] cannot be broadcast');
     expect(() => pairwiseDistance(tensor([1], { dtype: 'int32' }), randn([1], 1))).toThrow(DTypeError);
+    expect(() => pairwiseDistance(tensor([1], { dtype: 'int32' }), randn([1], 1))).toThrow('pairwiseDistance: expected float32 inputs, got int32 and float32');
+    expect(() => pairwiseDistance(randn([1], 1), randn([1], 1), { p: Number.NaN })).toThrow('pairwiseDistance: p must be a number, got NaN');
   });
 });

@@ -1,7 +1,8 @@
 // Pooling as "gather every window, then reduce": each spatial axis gets a table of the input
 // coordinates every output position reads (padding and missing taps point outside the input),
 // so sliding windows (any stride, padding, dilation, ceil mode) and adaptive windows (uneven
-// sizes) share one forward (two gathers and a transpose) and one backward (one ScatterNd).
+// sizes) share one forward (a gather per axis and a transpose; plain slices when windows do not
+// overlap) and its exact adjoint for the backward.
 import { tf, type TfTensor } from '../../backend/tfjs';
 
 /** @internal The windows along one spatial axis. */
@@ -106,7 +107,7 @@ export function gatherWindows(planes: TfTensor, ah: AxisWindows, aw: AxisWindows
 
 /**
  * @internal For every tap of every window (in `gatherWindows` order), its flat position `h * W + w`
- * in an input plane, or `H * W` (a spare slot) where it reads padding.
+ * in an input plane (PyTorch's pooling indices), or `H * W` where it reads padding.
  */
 export function tapTable(ah: AxisWindows, aw: AxisWindows): Int32Array {
   const spare = ah.size * aw.size;
@@ -126,18 +127,43 @@ export function tapTable(ah: AxisWindows, aw: AxisWindows): Int32Array {
   return table;
 }
 
+/** The adjoint of `take`: puts `n` slices back at their coordinates in a dimension of `full` (adding repeats). */
+function untake(x: TfTensor, ax: AxisWindows, shift: number, axis: number, full: number): TfTensor {
+  const n = ax.coords.length;
+  let contiguous = true;
+  for (let i = 0; i < n && contiguous; i++) contiguous = ax.coords[i] + shift === i;
+  if (contiguous) {
+    if (n === full) return x;
+    const pads: [number, number][] = x.shape.map(() => [0, 0]);
+    pads[axis] = [0, full - n];
+    return tf.pad(x, pads);
+  }
+  const perm = x.shape.map((_, i) => i);
+  perm[0] = axis;
+  perm[axis] = 0;
+  const front = axis === 0 ? x : tf.transpose(x, perm);
+  const shape = front.shape.slice();
+  shape[0] = full;
+  const idx = tf.tensor2d(Int32Array.from(ax.coords, (c) => c + shift), [n, 1], 'int32');
+  const summed = tf.scatterND(idx, front, shape);
+  return axis === 0 ? summed : tf.transpose(summed, perm);
+}
+
 /**
- * @internal The adjoint of reading planes at flat positions: adds `updates [B, L]` into planes of
- * `H * W` at `index` (`[B, L]`, or `[L]` shared by every plane; `H * W` means "nowhere"), giving
- * `[B, H, W]`. One ScatterNd, which adds repeated positions.
+ * @internal The adjoint of `gatherWindows`: adds every tap of `g [B, OH, OW, kH * kW]` back
+ * where it was read, giving `[B, H, W]` (what fell on padding is dropped). Non-overlapping
+ * windows need only a transpose; overlapping ones one ScatterNd per axis.
  */
-export function scatterToPlanes(updates: TfTensor, index: TfTensor, b: number, h: number, w: number): TfTensor {
+export function scatterWindows(g: TfTensor, ah: AxisWindows, aw: AxisWindows): TfTensor {
   return tf.tidy(() => {
-    const slots = h * w + 1;
-    const l = updates.shape[1]!;
-    const offsets = tf.reshape(tf.mul(tf.range(0, b, 1, 'int32'), tf.scalar(slots, 'int32')), [b, 1]);
-    const global = tf.add(index.rank === 1 ? tf.reshape(index, [1, l]) : index, offsets);
-    const sums = tf.scatterND(tf.reshape(global, [b * l, 1]), tf.reshape(updates, [b * l]), [b * slots]);
-    return tf.reshape(tf.slice(tf.reshape(sums, [b, slots]), [0, 0], [b, h * w]), [b, h, w]);
+    const b = g.shape[0]!;
+    const [hLo, hHi] = reach(ah);
+    const [wLo, wHi] = reach(aw);
+    const split = tf.transpose(tf.reshape(g, [b, ah.out, aw.out, ah.k, aw.k]), [0, 1, 3, 2, 4]);
+    const cells = tf.reshape(split, [b, ah.out * ah.k, aw.out * aw.k]);
+    const cols = untake(cells, aw, wLo, 2, aw.size + wLo + wHi);
+    const rows = untake(cols, ah, hLo, 1, ah.size + hLo + hHi);
+    if (!(hLo || hHi || wLo || wHi)) return rows;
+    return tf.slice(rows, [0, hLo, wLo], [b, ah.size, aw.size]);
   });
 }

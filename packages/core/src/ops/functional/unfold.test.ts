@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkFunctionalCase, uniform } from '../../../test/functional-fixtures';
-import { expectClose } from '../../../test/reference';
+import { expectClose, refTensor } from '../../../test/reference';
 import { gradcheck } from '../../autograd/gradcheck';
 import { ShapeError } from '../../errors/shape-error';
 import { ValueError } from '../../errors/value-error';
@@ -12,10 +12,12 @@ describe('unfold', () => {
     checkFunctionalCase('unfold_basic', ({ x }) => unfold(x, [2, 3], { dilation: [1, 2], padding: 1, stride: [2, 1] }));
   });
 
-  it('takes unbatched input', () => {
+  it('takes unbatched input, giving the batched result without its batch dimension', () => {
     const x = uniform([2, 4, 5], 1, false);
-    const batched = unfold(x.detach(), 2);
-    expect(batched.shape).toEqual([8, 12]);
+    const one = unfold(x, 2);
+    expect(one.shape).toEqual([8, 12]);
+    const batched = unfold(refTensor({ shape: [1, 2, 4, 5], dtype: 'float32', data: Array.from(x.dataSync()) }), 2);
+    expect(Array.from(one.dataSync())).toEqual(Array.from(batched.dataSync()));
   });
 
   it('passes gradcheck', () => {

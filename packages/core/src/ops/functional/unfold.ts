@@ -5,7 +5,7 @@ import { ShapeError } from '../../errors/shape-error';
 import { ValueError } from '../../errors/value-error';
 import type { Tensor } from '../../tensor/tensor';
 import { expandInts, fmtShape, type IntOrTuple } from './conv-geometry';
-import { gatherWindows, scatterToPlanes, slidingAxis, tapTable, type AxisWindows } from './pool-windows';
+import { gatherWindows, scatterWindows, slidingAxis, type AxisWindows } from './pool-windows';
 
 /** Options of `unfold` and `fold` (PyTorch's keyword arguments). */
 export interface UnfoldOptions {
@@ -63,8 +63,8 @@ export function unfold(input: Tensor, kernelSize: IntOrTuple, options: UnfoldOpt
         return tf.reshape(tf.transpose(tf.reshape(win, [n, c, l, k]), [0, 1, 3, 2]), outShape);
       }),
     backward: (dy) => {
-      const perTap = tf.reshape(tf.transpose(tf.reshape(dy, [n, c, k, l]), [0, 1, 3, 2]), [n * c, l * k]);
-      return [tf.reshape(scatterToPlanes(perTap, tf.tensor1d(tapTable(ah, aw), 'int32'), n * c, h, w), input.shape)];
+      const perTap = tf.reshape(tf.transpose(tf.reshape(dy, [n, c, k, l]), [0, 1, 3, 2]), [n * c, ah.out, aw.out, k]);
+      return [tf.reshape(scatterWindows(perTap, ah, aw), input.shape)];
     },
   });
 }

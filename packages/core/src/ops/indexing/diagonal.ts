@@ -3,7 +3,7 @@ import { ShapeError } from '../../errors/shape-error';
 import type { Tensor } from '../../tensor/tensor';
 import { movedim } from '../shape/movedim';
 import { permute } from '../shape/permute';
-import { diagCoords } from './diag';
+import { diagCoords } from './diag-coords';
 import { gatherNdOp } from './index-utils';
 
 /** Options of {@link diagonal}. */

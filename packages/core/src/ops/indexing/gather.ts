@@ -1,24 +1,6 @@
-import { ShapeError } from '../../errors/shape-error';
 import type { Tensor } from '../../tensor/tensor';
 import { reshape } from '../shape/reshape';
-import { alongDimCoords, checkIndexDType, checkIndexRange, gatherNdOp } from './index-utils';
-
-/** @internal The shape rules shared by gather and scatter. */
-export function checkAlongDim(input: Tensor, index: Tensor, axis: number, op: string, src?: Tensor): void {
-  const s = input.shape;
-  const i = index.shape;
-  if (index.dim() !== input.dim()) {
-    throw new ShapeError(`${op}: index tensor must have the same number of dimensions as input tensor (index shape [${i.join(', ')}], input shape [${s.join(', ')}])`);
-  }
-  for (let d = 0; d < i.length; d++) {
-    if (d !== axis && i[d] > s[d]) {
-      throw new ShapeError(`${op}: size does not match at dimension ${d}: expected index [${i.join(', ')}] to be smaller than self [${s.join(', ')}] apart from dimension ${axis}`);
-    }
-    if (src && i[d] > src.shape[d]) {
-      throw new ShapeError(`${op}: expected index [${i.join(', ')}] to be smaller than src [${src.shape.join(', ')}] at dimension ${d}`);
-    }
-  }
-}
+import { alongDimCoords, checkAlongDim, checkIndexDType, checkIndexRange, gatherNdOp } from './index-utils';
 
 /**
  * Gathers values along `dim`: `out[i][j][k] = input[i][index[i][j][k]][k]` for `dim = 1`

@@ -2,6 +2,7 @@ import { tf, type TfTensor } from '../../backend/tfjs';
 import { runOp } from '../../autograd/run-op';
 import { DTypeError } from '../../errors/dtype-error';
 import { IndexError } from '../../errors/index-error';
+import { ShapeError } from '../../errors/shape-error';
 import type { Tensor } from '../../tensor/tensor';
 
 /** @internal Refuses index tensors that are not int32 (PyTorch wants int64, which @dl stores as int32). */
@@ -70,4 +71,21 @@ export function alongDimCoords(index: TfTensor, dim: number): TfTensor {
     });
     return tf.stack(parts, shape.length);
   });
+}
+
+/** @internal The shape rules shared by gather and scatter. */
+export function checkAlongDim(input: Tensor, index: Tensor, axis: number, op: string, src?: Tensor): void {
+  const s = input.shape;
+  const i = index.shape;
+  if (index.dim() !== input.dim()) {
+    throw new ShapeError(`${op}: index tensor must have the same number of dimensions as input tensor (index shape [${i.join(', ')}], input shape [${s.join(', ')}])`);
+  }
+  for (let d = 0; d < i.length; d++) {
+    if (d !== axis && i[d] > s[d]) {
+      throw new ShapeError(`${op}: size does not match at dimension ${d}: expected index [${i.join(', ')}] to be smaller than self [${s.join(', ')}] apart from dimension ${axis}`);
+    }
+    if (src && i[d] > src.shape[d]) {
+      throw new ShapeError(`${op}: expected index [${i.join(', ')}] to be smaller than src [${src.shape.join(', ')}] at dimension ${d}`);
+    }
+  }
 }

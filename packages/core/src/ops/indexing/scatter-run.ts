@@ -4,8 +4,7 @@ import { DTypeError } from '../../errors/dtype-error';
 import { ShapeError } from '../../errors/shape-error';
 import { Tensor } from '../../tensor/tensor';
 import { reshape } from '../shape/reshape';
-import { checkAlongDim } from './gather';
-import { alongDimCoords, checkIndexDType, checkIndexRange } from './index-utils';
+import { alongDimCoords, checkAlongDim, checkIndexDType, checkIndexRange } from './index-utils';
 import { scatterBackward, scatterForward, srcCorner, type ScatterMode, type ScatterPlan } from './scatter-core';
 
 /** @internal Validates and runs one scatter variant as a recorded op. */

@@ -12,7 +12,8 @@ import { unsqueeze } from '../shape/unsqueeze';
 import { indexSelect } from './index-select';
 import { checkIndexRange, gatherNdOp, wrapIndex } from './index-utils';
 import { nonzero } from './nonzero';
-import { isSlice, sliceIndices, type Slice } from './slice';
+import type { Slice } from './slice';
+import { isSlice, sliceIndices } from './slice-utils';
 
 /**
  * One entry of an {@link index} call, standing for one piece of Python's `x[...]`: a number

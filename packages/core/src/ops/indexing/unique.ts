@@ -1,6 +1,6 @@
 import { tf, type TfTensor } from '../../backend/tfjs';
 import { Tensor } from '../../tensor/tensor';
-import { topkLast } from './topk';
+import { topkLast } from './topk-raw';
 
 /** Options of {@link unique}. */
 export interface UniqueOptions {

@@ -50,12 +50,12 @@ describe('crossEntropy', () => {
   });
 
   it('passes gradcheck for index and probability targets', () => {
-    const x = randn([4, 3, 2], 7, { requiresGrad: true });
-    const idx = ints([[0, 2], [1, 1], [2, 0], [0, -100]]);
+    const x = randn([3, 3, 2], 7, { requiresGrad: true });
+    const idx = ints([[0, 2], [1, 1], [2, -100]]);
     const w = rand([3], 8, 0.5, 1.5);
     expect(gradcheck((a) => crossEntropy(a, idx, { weight: w, labelSmoothing: 0.2 }), [x])).toBe(true);
     expect(gradcheck((a) => crossEntropy(a, idx, { reduction: 'none' }), [x])).toBe(true);
-    const probs = rand([4, 3, 2], 9, 0, 1, { requiresGrad: true });
+    const probs = rand([3, 3, 2], 9, 0, 1, { requiresGrad: true });
     const wg = rand([3], 10, 0.5, 1.5, { requiresGrad: true });
     expect(gradcheck((a, p, ww) => crossEntropy(a, p, { weight: ww, labelSmoothing: 0.1 }), [x, probs, wg])).toBe(true);
   });

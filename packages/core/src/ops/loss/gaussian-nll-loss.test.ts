@@ -35,5 +35,6 @@ describe('gaussianNllLoss', () => {
     );
     expect(() => gaussianNllLoss(randn([2], 1), randn([2], 1), tensor([1, -1]))).toThrow('gaussianNllLoss: var has negative entries');
     expect(() => gaussianNllLoss(randn([2], 1), randn([3], 1), tensor([1, 1]))).toThrow(ShapeError);
+    expect(() => gaussianNllLoss(randn([2], 1), randn([2], 1), 1, { eps: -1 })).toThrow('gaussianNllLoss: eps must be non-negative, got -1');
   });
 });

@@ -28,5 +28,8 @@ describe('tripletMarginLoss', () => {
       'tripletMarginLoss: the anchor, positive and negative tensors must have the same number of dimensions, got 2-D, 1-D and 2-D inputs',
     );
     expect(() => tripletMarginLoss(randn([3], 1), randn([3], 1), randn([3], 1), { margin: Number.NaN })).toThrow(ValueError);
+    expect(() => tripletMarginLoss(randn([3], 1), randn([3], 1), randn([3], 1), { margin: Infinity })).toThrow(
+      'tripletMarginLoss: margin must be a finite number, got Infinity',
+    );
   });
 });

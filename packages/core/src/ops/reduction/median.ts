@@ -3,7 +3,7 @@ import { runOp } from '../../autograd/run-op';
 import { ValueError } from '../../errors/value-error';
 import { Tensor } from '../../tensor/tensor';
 import { alongDimCoords, gatherNdRaw } from '../indexing/index-utils';
-import { topkLast } from '../indexing/topk';
+import { topkLast } from '../indexing/topk-raw';
 import { iotaAlong, keptShape } from './reduce-dims';
 import type { ValuesIndices } from './values-indices';
 
