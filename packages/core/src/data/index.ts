@@ -28,4 +28,5 @@ export * from './collate/default-collate';
 export * from './collate/default-convert';
 export type { DataLoaderOptions, IndexSampler, IndexBatchSampler } from './loader/data-loader-options';
 export { DataLoader, type DatasetSource } from './loader/data-loader';
+export { setDataLoaderRecorder, type DataLoaderRecorder } from './loader/loader-hooks';
 export { getWorkerInfo, type WorkerInfo } from './worker/worker-info';

@@ -89,7 +89,7 @@ export class Module {
    * The computation of the module. Every subclass defines it; call it directly
    * (`model.forward(x)`) or through `call()` to run hooks.
    */
-  forward(..._args: never[]): unknown {
+  forward(..._args: unknown[]): unknown {
     throw new ValueError(`Module [${this._getName()}] is missing the required "forward" function`);
   }
 

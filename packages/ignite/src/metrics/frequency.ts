@@ -1,6 +1,7 @@
 import { ValueError } from '@dl/core';
 import type { Engine } from '../engine/engine';
-import { Events, type CallableEventWithFilter } from '../engine/events';
+import { Events, isEvent, type CallableEventWithFilter } from '../engine/events';
+import { toUsage, type MetricUsage, type MetricUsageName } from './metric-usage';
 import { Metric, type MetricOptions } from './metric';
 
 /**
@@ -54,7 +55,8 @@ export class Frequency extends Metric<number, number> {
    * freq.attach(trainer, 'itemsPerSec', Events.ITERATION_COMPLETED({ every: 50 }));
    * ```
    */
-  override attach(engine: Engine, name: string, event: CallableEventWithFilter | string = Events.ITERATION_COMPLETED): void {
+  override attach(engine: Engine, name: string, event: CallableEventWithFilter | MetricUsage | MetricUsageName = Events.ITERATION_COMPLETED): void {
+    if (!isEvent(event)) event = toUsage(event, 'Frequency.attach').COMPLETED;
     engine.addEventHandler(Events.EPOCH_STARTED, this.startedHandler);
     engine.addEventHandler(Events.ITERATION_COMPLETED, this.iterationCompletedHandler);
     engine.addEventHandler(event, this.completedHandler, name);

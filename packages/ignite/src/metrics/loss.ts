@@ -23,10 +23,10 @@ export interface LossOptions extends MetricOptions<[Tensor, Tensor] | [Tensor, T
  */
 export class Loss extends Metric<[Tensor, Tensor] | [Tensor, Tensor, Record<string, unknown>], number> {
   override readonly optionalOutputKeys = ['criterionKwargs'];
-  protected override readonly stateKeys = ['sum', 'numExamples'];
+  protected override readonly stateKeys = ['total', 'numExamples'];
   private readonly lossFn: LossFunction;
   private readonly batchSize: (y: Tensor) => number;
-  private sum = 0;
+  private total = 0;
   private numExamples = 0;
 
   constructor(lossFn: LossFunction, options: LossOptions = {}) {
@@ -40,7 +40,7 @@ export class Loss extends Metric<[Tensor, Tensor] | [Tensor, Tensor, Record<stri
   }
 
   reset(): void {
-    this.sum = 0;
+    this.total = 0;
     this.numExamples = 0;
   }
 
@@ -59,12 +59,12 @@ export class Loss extends Metric<[Tensor, Tensor] | [Tensor, Tensor, Record<stri
       return l.item();
     });
     const n = this.batchSize(y);
-    this.sum += value * n;
+    this.total += value * n;
     this.numExamples += n;
   }
 
   compute(): number {
     if (this.numExamples === 0) throw new NotComputableError('Loss must have at least one example before it can be computed.');
-    return this.sum / this.numExamples;
+    return this.total / this.numExamples;
   }
 }

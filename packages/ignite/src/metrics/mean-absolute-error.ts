@@ -22,6 +22,6 @@ export class MeanAbsoluteError extends SummedRegressionMetric {
   }
 
   compute(): number {
-    return this.mean();
+    return this.meanValue();
   }
 }

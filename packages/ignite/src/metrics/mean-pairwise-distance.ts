@@ -36,6 +36,6 @@ export class MeanPairwiseDistance extends SummedRegressionMetric {
   }
 
   compute(): number {
-    return this.mean();
+    return this.meanValue();
   }
 }

@@ -22,6 +22,6 @@ export class MeanSquaredError extends SummedRegressionMetric {
   }
 
   compute(): number {
-    return this.mean();
+    return this.meanValue();
   }
 }

@@ -1,5 +1,5 @@
 /**
- * What a metric computes: a number, a vector (per-class values), a matrix (a confusion matrix),
- * or a record of named values.
+ * What a metric computes: a number, an array (per-class values, a confusion matrix's rows), or a
+ * record of named values.
  */
-export type MetricValue = number | number[] | number[][] | { [name: string]: MetricValue };
+export type MetricValue = number | MetricValue[] | { [name: string]: MetricValue };

@@ -33,7 +33,7 @@ export abstract class SummedRegressionMetric extends Metric<[Tensor, Tensor], nu
   }
 
   /** The sum divided by the number of samples. */
-  protected mean(): number {
+  protected meanValue(): number {
     if (this.numExamples === 0) throw new NotComputableError(`${this.constructor.name} must have at least one example before it can be computed.`);
     return this.sumOfValues / this.numExamples;
   }

@@ -17,6 +17,7 @@ import type { DataLoaderOptions, IndexBatchSampler, IndexSampler } from './data-
 import { iterateInline } from './iterate-inline';
 import { iterateSync } from './iterate-sync';
 import type { LoaderPlan, PoolHolder } from './loader-plan';
+import { timeLoaderWaits, timeLoaderWaitsSync } from './loader-hooks';
 import { checkLoaderOptions } from './normalize-options';
 
 /** What a DataLoader loads from: a map-style dataset, an array, or an iterable dataset. */
@@ -132,11 +133,11 @@ export class DataLoader<T, B = Collated<T>> implements AsyncIterable<B>, Iterabl
         const fn = await loadModuleFunction(plan.collateSpec as ModuleExport, 'collateFn');
         collate = (items) => fn(items);
       }
-      yield* iterateInline({ ...plan, collate }) as AsyncIterableIterator<B>;
+      yield* timeLoaderWaits(iterateInline({ ...plan, collate }) as AsyncIterator<B>);
       return;
     }
     const workers = await loadWorkerModule();
-    yield* workers.iterateWithWorkers(this.plan(), this.holder, () => this.drawBaseSeed()) as AsyncIterableIterator<B>;
+    yield* timeLoaderWaits(workers.iterateWithWorkers(this.plan(), this.holder, () => this.drawBaseSeed()) as AsyncIterator<B>);
   }
 
   /** Batches of one epoch, synchronously: only with numWorkers 0 and synchronous items. */
@@ -146,7 +147,7 @@ export class DataLoader<T, B = Collated<T>> implements AsyncIterable<B>, Iterabl
     const collate = plan.collate;
     if (collate === null) throw new ValueError('DataLoader: a collateFn given as a module export is loaded asynchronously; iterate with for await');
     this.drawBaseSeed();
-    yield* iterateSync({ ...plan, collate }) as IterableIterator<B>;
+    yield* timeLoaderWaitsSync(iterateSync({ ...plan, collate }) as Iterator<B>);
   }
 
   /** Stops persistent workers now (they are also stopped when the loader is garbage collected). */

@@ -1,10 +1,10 @@
+import { tick } from '../../memory/collect';
 import { ValueError } from '../../errors/value-error';
 import type { MapDataset } from '../dataset';
 import { iterateDataset, type IterableDatasetLike } from '../iterable-dataset';
 import { fetchItems } from './fetch-items';
 import { isThenable } from './is-thenable';
 import type { ResolvedPlan } from './loader-plan';
-import { yieldToMacrotask } from './yield-macrotask';
 
 async function* iterableBatches(plan: ResolvedPlan): AsyncGenerator<unknown, void, undefined> {
   const ds = plan.dataset as IterableDatasetLike<unknown>;
@@ -24,7 +24,7 @@ async function* iterableBatches(plan: ResolvedPlan): AsyncGenerator<unknown, voi
       if (r.done) break;
       if (size === null) {
         yield plan.collate(r.value);
-        await yieldToMacrotask();
+        await tick();
         continue;
       }
       batch.push(r.value);
@@ -32,7 +32,7 @@ async function* iterableBatches(plan: ResolvedPlan): AsyncGenerator<unknown, voi
         const items = batch;
         batch = [];
         yield plan.collate(items);
-        await yieldToMacrotask();
+        await tick();
       }
     }
     if (batch.length > 0 && !plan.dropLast) yield plan.collate(batch);
@@ -61,7 +61,7 @@ async function* mapBatches(plan: ResolvedPlan): AsyncGenerator<unknown, void, un
       if (isThenable(next)) next.then(undefined, () => undefined);
     }
     yield plan.collate(plan.autoCollation ? items : items[0]);
-    await yieldToMacrotask();
+    await tick();
     current = next !== undefined ? next : load(source.next());
   }
 }

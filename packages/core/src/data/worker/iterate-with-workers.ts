@@ -1,7 +1,7 @@
+import { tick } from '../../memory/collect';
 import { ValueError } from '../../errors/value-error';
 import { getBackend } from '../../backend/backend';
 import type { LoaderPlan, PoolHolder } from '../loader/loader-plan';
-import { yieldToMacrotask } from '../loader/yield-macrotask';
 import { decodeBatch } from './codec';
 import type { FromWorker } from './protocol';
 import { buildWorkerConfigs } from './worker-configs';
@@ -130,7 +130,7 @@ async function* loop(plan: LoaderPlan, pool: WorkerPool, epoch: number): AsyncGe
     if (msg.type === 'error') throw taskError(task.workerId, msg.seq, msg.index, task.indices, msg.error);
     const batch = decodeBatch(msg.data);
     yield plan.collateMode === 'function' && plan.collate ? plan.collate(batch) : batch;
-    await yieldToMacrotask();
+    await tick();
     waitStart = performance.now();
   }
 }

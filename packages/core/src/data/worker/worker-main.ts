@@ -1,3 +1,4 @@
+import { tick } from '../../memory/collect';
 import { ready } from '../../backend/backend';
 import { ValueError } from '../../errors/value-error';
 import { manualSeed } from '../../random/generator';
@@ -7,7 +8,6 @@ import type { MapDataset } from '../dataset';
 import { iterateDataset, type IterableDatasetLike } from '../iterable-dataset';
 import { fetchItems, ItemLoadError } from '../loader/fetch-items';
 import { isThenable } from '../loader/is-thenable';
-import { yieldToMacrotask } from '../loader/yield-macrotask';
 import { importModuleExport, instantiateExport, loadModuleFunction } from '../load-module-export';
 import { decodeValue, encodeValue, type Rebuilder } from './codec';
 import { workerTarget } from './packed';
@@ -159,6 +159,6 @@ export async function runDataWorker(): Promise<void> {
       }
     }
     // One macrotask turn per batch, so tensors the dataset made are freed as the worker runs.
-    await yieldToMacrotask();
+    await tick();
   }
 }

@@ -73,7 +73,7 @@ describe('ModuleList', () => {
 
 describe('ModuleDict', () => {
   it('keeps insertion order, never shadows methods, and supports dict operations', () => {
-    const d = new nn.ModuleDict({ b: new nn.ReLU(), keys: new nn.Linear(2, 2) });
+    const d = new nn.ModuleDict<Module>({ b: new nn.ReLU(), keys: new nn.Linear(2, 2) });
     expect(d.keys()).toEqual(['b', 'keys']);
     expect(typeof d.keys).toBe('function');
     expect(d.get('keys')).toBeInstanceOf(nn.Linear);

@@ -1,0 +1,53 @@
+// @dl/ignite: pytorch-ignite for TypeScript (browser-safe). File-writing parts are in './node'.
+export * from './errors/not-computable-error';
+export * from './errors/engine-error';
+export { Engine, type ProcessFunction, type RunOptions } from './engine/engine';
+export * from './engine/deterministic-engine';
+export { State } from './engine/state';
+export { Events, EventsList, defineEvents, isEvent, type CallableEventWithFilter, type EventName, type EventEnum, type DefineEventsOptions } from './engine/events';
+export type { EventFilter, EventFilterOptions } from './engine/event-filters';
+export type { EventHandler, HandlerFunction, HandlerObject } from './engine/handler';
+export * from './engine/removable-event-handle';
+export type { EngineStateDict } from './engine/engine-state-dict';
+export type { RngStates } from './engine/rng-states';
+export type { EngineData } from './engine/data-iterator';
+export { supervisedTrainingStep, supervisedEvaluationStep, type PrepareBatch, type SupervisedStepOptions, type SupervisedTrainingOptions, type SupervisedEvaluationOptions } from './engine/supervised-step';
+export * from './engine/create-supervised';
+
+export type { MetricValue } from './metrics/metric-value';
+export { Metric, type MetricOptions, type MetricStateDict, type OutputTransform } from './metrics/metric';
+export * from './metrics/metric-usage';
+export * from './metrics/metrics-lambda';
+export type { ClassificationOptions, ClassificationType } from './metrics/classification-base';
+export * from './metrics/accuracy';
+export { Accuracy as CategoricalAccuracy } from './metrics/accuracy';
+export type { PrecisionRecallAverage, PrecisionRecallOptions } from './metrics/precision-recall-base';
+export * from './metrics/precision';
+export * from './metrics/recall';
+export * from './metrics/fbeta';
+export * from './metrics/top-k-categorical-accuracy';
+export * from './metrics/confusion-matrix';
+export * from './metrics/confusion-matrix-metrics';
+export * from './metrics/loss';
+export * from './metrics/mean-absolute-error';
+export * from './metrics/mean-squared-error';
+export * from './metrics/root-mean-squared-error';
+export * from './metrics/mean-pairwise-distance';
+export * from './metrics/running-average';
+export * from './metrics/variable-accumulation';
+export * from './metrics/average';
+export * from './metrics/geometric-average';
+export * from './metrics/frequency';
+
+export * from './handlers/save-handler';
+export * from './handlers/checkpoint';
+export * from './handlers/early-stopping';
+export * from './handlers/terminate-on-nan';
+export * from './handlers/timer';
+export * from './handlers/lr-scheduler';
+export * from './handlers/reduce-lr-on-plateau-scheduler';
+export * from './handlers/progress-bar';
+
+export type { LogRecord } from './loggers/log-record';
+export * from './loggers/base-logger';
+export * from './loggers/console-logger';
