@@ -1,5 +1,5 @@
-import { tick } from '../../memory/collect';
 import { ValueError } from '../../errors/value-error';
+import { tick } from '../../memory/collect';
 import type { MapDataset } from '../dataset';
 import { iterateDataset, type IterableDatasetLike } from '../iterable-dataset';
 import { fetchItems } from './fetch-items';

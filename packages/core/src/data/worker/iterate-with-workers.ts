@@ -1,6 +1,6 @@
-import { tick } from '../../memory/collect';
 import { ValueError } from '../../errors/value-error';
 import { getBackend } from '../../backend/backend';
+import { tick } from '../../memory/collect';
 import type { LoaderPlan, PoolHolder } from '../loader/loader-plan';
 import { decodeBatch } from './codec';
 import type { FromWorker } from './protocol';

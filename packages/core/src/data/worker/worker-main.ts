@@ -1,7 +1,7 @@
-import { tick } from '../../memory/collect';
 import { ready } from '../../backend/backend';
 import { ValueError } from '../../errors/value-error';
 import { manualSeed } from '../../random/generator';
+import { tick } from '../../memory/collect';
 import { collateTree } from '../collate/collate-tree';
 import { convertTree } from '../collate/convert-tree';
 import type { MapDataset } from '../dataset';

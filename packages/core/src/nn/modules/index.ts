@@ -86,3 +86,7 @@ export * from './loss/poisson-nll-loss';
 export * from './loss/smooth-l1-loss';
 export * from './loss/soft-margin-loss';
 export * from './loss/triplet-margin-loss';
+export * from './rnn-cell-base';
+export * from './rnn-cell';
+export * from './lstm-cell';
+export * from './gru-cell';

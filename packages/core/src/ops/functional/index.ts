@@ -28,6 +28,7 @@ export * from './conv-transpose1d';
 export * from './conv-transpose2d';
 export * from './linear';
 export { maxPool1d, maxPool2d, type MaxPoolOptions } from './max-pool';
+export * from './max-unpool';
 export { avgPool1d, avgPool2d, type AvgPool1dOptions, type AvgPool2dOptions } from './avg-pool';
 export * from './adaptive-avg-pool';
 export * from './adaptive-max-pool';
