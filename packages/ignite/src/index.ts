@@ -8,6 +8,7 @@ export { Events, EventsList, defineEvents, isEvent, type CallableEventWithFilter
 export type { EventFilter, EventFilterOptions } from './engine/event-filters';
 export type { EventHandler, HandlerFunction, HandlerObject } from './engine/handler';
 export * from './engine/removable-event-handle';
+export { setEngineEventRecorder, type EngineEventRecorder } from './engine/event-hooks';
 export type { EngineStateDict } from './engine/engine-state-dict';
 export type { RngStates } from './engine/rng-states';
 export type { EngineData } from './engine/data-iterator';

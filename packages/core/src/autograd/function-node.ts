@@ -53,7 +53,9 @@ export class FunctionNode extends Node {
     const grads = this.fn(grad, values, needs);
     for (let i = 0; i < grads.length; i++) {
       const g = grads[i];
+      // A gradient nobody asked for is dropped here, so the tidy around apply() frees it.
       if (g && needs[i]) grads[i] = sumToShape(g, this.inputShapes[i]);
+      else grads[i] = null;
     }
     return grads;
   }

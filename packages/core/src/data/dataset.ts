@@ -45,16 +45,16 @@ export abstract class Dataset<T> {
 }
 
 /**
- * What the DataLoader accepts as a map-style dataset: a {@link Dataset}, any object with the same
- * `length` and `getItem`, or a plain array.
+ * The map-style dataset contract: a {@link Dataset}, or any object with the same `length` and
+ * `getItem` (the DataLoader also takes plain arrays).
+ *
+ * @example
+ * ```ts
+ * const squares: dl.MapDataset<number> = { length: 10, getItem: (i) => i * i };
+ * ```
  */
 export interface MapDataset<T> {
   readonly length: number;
   getItem(index: number): T | Promise<T>;
   workerSpec?(): ModuleExport | undefined;
-}
-
-/** @internal Whether a value is a map-style dataset (has `getItem`). */
-export function isMapDataset(value: unknown): value is MapDataset<unknown> {
-  return value !== null && typeof value === 'object' && typeof (value as { getItem?: unknown }).getItem === 'function';
 }

@@ -6,4 +6,5 @@ export * from './state-dict-error';
 export type { LoadStateDictResult } from './load-state-dict';
 export * as functional from './functional';
 export * as init from './init/index';
+export * as utils from './utils/index';
 export * from './modules/index';

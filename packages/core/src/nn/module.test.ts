@@ -152,6 +152,17 @@ describe('Module modes and bulk operations', () => {
   });
 });
 
+describe('Module.to', () => {
+  it('accepts the one device and dtype there is and refuses others', () => {
+    const m = new Affine(1);
+    expect(m.to('cpu')).toBe(m);
+    expect(m.to('float32')).toBe(m);
+    expect(() => m.to('cuda' as 'cpu')).toThrowError(
+      "to: cannot move Affine to 'cuda': @dl/core computes in float32 on the backend chosen with setBackend() ('tensorflow', 'wasm' or 'cpu'); use 'cpu' or 'float32'",
+    );
+  });
+});
+
 describe('Module.call and hooks', () => {
   it('runs pre-hooks and hooks around forward until removed', () => {
     const m = new Affine(2);

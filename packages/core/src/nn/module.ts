@@ -409,9 +409,29 @@ export class Module {
     const setToNone = options.setToNone ?? true;
     for (const p of this.parameters()) {
       if (p.grad === null) continue;
-      if (setToNone) p.grad = null;
-      else p.grad._replaceValue(tf.keep(tf.zerosLike(p.grad._value)));
+      if (setToNone) {
+        // Freed now rather than at garbage collection, so synchronous loops stay flat.
+        p.grad.dispose();
+        p.grad = null;
+      } else p.grad._replaceValue(tf.keep(tf.zerosLike(p.grad._value)));
     }
+  }
+
+  /**
+   * PyTorch's `module.to(device or dtype)`, for ported code: @dl/core computes in float32 on the
+   * process-wide backend (`setBackend`), so `'cpu'`, `'float32'` and `'float'` return this module
+   * unchanged and anything else is a ValueError.
+   *
+   * @example
+   * ```ts
+   * model.to('cpu');
+   * ```
+   */
+  to(target: 'cpu' | 'float32' | 'float'): this {
+    if (target === 'cpu' || target === 'float32' || target === 'float') return this;
+    throw new ValueError(
+      `to: cannot move ${this._getName()} to '${String(target)}': @dl/core computes in float32 on the backend chosen with setBackend() ('tensorflow', 'wasm' or 'cpu'); use 'cpu' or 'float32'`,
+    );
   }
 
   /** Sets `requiresGrad` on every parameter (`false` freezes the module); returns this module. */

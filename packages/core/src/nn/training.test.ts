@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { tf } from '../backend/tfjs';
 import * as dl from '../index';
 import { nn, optim, type Tensor } from '../index';
 
@@ -79,5 +80,44 @@ describe('public API: nn, optim and nn.functional together', () => {
     const pa = a.parameters().map((p) => Array.from(p.dataSync()));
     const pb = b.parameters().map((p) => Array.from(p.dataSync()));
     expect(pb).toEqual(pa);
+  });
+});
+
+describe('memory', () => {
+  it('a scoped training step leaves no tensors behind (layers, buffers, optimizer state)', () => {
+    class Net extends nn.Module {
+      conv = new nn.Conv2d(1, 4, 3);
+      bn = new nn.BatchNorm2d(4);
+      drop = new nn.Dropout(0.2);
+      lstm = new nn.LSTM(4, 3, { batchFirst: true });
+      fc = new nn.Linear(3, 2);
+      override forward(x: Tensor): Tensor {
+        const h = this.drop.call(dl.relu(this.bn.call(this.conv.call(x)))); // [N, 4, 4, 4]
+        const seq = h.flatten(2).transpose(1, 2); // [N, 16, 4]
+        const [out] = this.lstm.call(seq);
+        return this.fc.call(out.select(1, -1));
+      }
+    }
+    dl.manualSeed(0);
+    const model = new Net();
+    const opt = new optim.Adam(model.parameters(), { lr: 1e-3, amsgrad: true });
+    const sched = new optim.lrScheduler.OneCycleLR(opt, { maxLr: 0.01, totalSteps: 10 });
+    const x = dl.randn([2, 1, 6, 6]);
+    const y = dl.tensor([0, 1], { dtype: 'int64' });
+    const step = () =>
+      dl.scope(() => {
+        opt.zeroGrad();
+        const loss = nn.functional.crossEntropy(model.call(x), y);
+        loss.backward();
+        nn.utils.clipGradNorm_(model.parameters(), 1);
+        opt.step();
+        sched.step();
+        return loss.item();
+      });
+    step(); // creates the optimizer state and gradients
+    // tfjs's own count of live tensors: every @dl tensor owns exactly one.
+    const before = tf.memory().numTensors;
+    for (let i = 0; i < 5; i++) step();
+    expect(tf.memory().numTensors).toBe(before);
   });
 });

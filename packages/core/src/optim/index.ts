@@ -5,4 +5,8 @@ export * from './adam';
 export * from './adamw';
 export * from './rmsprop';
 export * from './adagrad';
+export * from './adadelta';
+export * from './adamax';
+export * from './nadam';
+export * from './radam';
 export * as lrScheduler from './lr-scheduler/index';

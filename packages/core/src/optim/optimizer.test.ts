@@ -59,8 +59,10 @@ describe('Optimizer.zeroGrad', () => {
     p.grad = tensor([3, 4]);
     opt.zeroGrad({ setToNone: false });
     expect(Array.from(p.grad!.dataSync())).toEqual([0, 0]);
+    const old = p.grad!;
     opt.zeroGrad();
     expect(p.grad).toBeNull();
+    expect(old.isDisposed).toBe(true);
   });
 });
 

@@ -41,7 +41,10 @@ export interface OptimizerStateDict {
 
 /** Options of `Optimizer.zeroGrad`. */
 export interface ZeroGradOptions {
-  /** Drop the gradients (`grad = null`) instead of filling them with zeros. @default true */
+  /**
+   * Drop the gradients (`grad = null`, freeing their memory at once) instead of filling them
+   * with zeros. @default true
+   */
   setToNone?: boolean;
 }
 
@@ -139,8 +142,11 @@ export abstract class Optimizer<O extends object = Record<string, unknown>> {
     for (const group of this.paramGroups) {
       for (const p of group.params) {
         if (p.grad === null) continue;
-        if (setToNone) p.grad = null;
-        else {
+        if (setToNone) {
+          // Freed now rather than at garbage collection, so synchronous loops stay flat.
+          p.grad.dispose();
+          p.grad = null;
+        } else {
           p.grad.detach_();
           p.grad._replaceValue(tf.keep(tf.zerosLike(p.grad._value)));
         }

@@ -2,9 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { expectClose, loadReference, refTensor } from '../../test/reference';
 import { tensor } from '../ops/creation/tensor';
 import type { Tensor } from '../tensor/tensor';
+import { Adadelta } from './adadelta';
 import { Adagrad } from './adagrad';
 import { Adam } from './adam';
+import { Adamax } from './adamax';
 import { AdamW } from './adamw';
+import { NAdam } from './nadam';
+import { RAdam } from './radam';
 import type { Optimizer } from './optimizer';
 import { RMSprop } from './rmsprop';
 import { SGD } from './sgd';
@@ -118,5 +122,17 @@ describe('Adam', () => {
     const p = tensor([0], { requiresGrad: true });
     expect(new AdamW([p]).paramGroups[0].weightDecay).toBe(0.01);
     expect(new Adam([p]).paramGroups[0].weightDecay).toBe(0);
+  });
+});
+
+describe('option validation of the other optimizers', () => {
+  it('names the optimizer, the option and the value', () => {
+    const p = tensor([0], { requiresGrad: true });
+    expect(() => new Adadelta([p], { rho: 1.5 })).toThrowError('Adadelta: Invalid rho value: 1.5 (expected a number in [0, 1])');
+    expect(() => new Adamax([p], { betas: [0.9, 1] })).toThrowError('Adamax: Invalid beta parameter at index 1: 1 (expected a number in [0, 1))');
+    expect(() => new NAdam([p], { momentumDecay: -1 })).toThrowError('NAdam: Invalid momentum_decay value: -1 (expected a number >= 0)');
+    expect(() => new RAdam([p], { betas: [0.9] as unknown as [number, number] })).toThrowError('RAdam: betas must be a pair [beta1, beta2], got 0.9');
+    expect(() => new RMSprop([p], { alpha: -1 })).toThrowError('RMSprop: Invalid alpha value: -1 (expected a number >= 0)');
+    expect(() => new Adagrad([p], { lrDecay: -1 })).toThrowError('Adagrad: Invalid lr_decay value: -1 (expected a number >= 0)');
   });
 });

@@ -68,7 +68,7 @@ export class SGD extends Optimizer<SGDOptions> {
         let d = maximize ? tf.neg(grad._value) : grad._value;
         if (weightDecay !== 0) d = tf.add(d, tf.mul(p._value, weightDecay));
         if (momentum === 0) return { param: tf.sub(p._value, tf.mul(d, lr)) };
-        const nb = buf === undefined ? tf.clone(d) : tf.add(tf.mul(buf._value, momentum), tf.mul(d, 1 - dampening));
+        const nb = buf === undefined ? tf.clone(d) : tf.add(tf.mul(buf._value, momentum), dampening === 0 ? d : tf.mul(d, 1 - dampening));
         const step = nesterov ? tf.add(d, tf.mul(nb, momentum)) : nb;
         return { param: tf.sub(p._value, tf.mul(step, lr)), momentumBuffer: nb };
       });

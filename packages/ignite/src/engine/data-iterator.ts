@@ -1,8 +1,9 @@
 import { ValueError } from '@dl/core';
 
-/** @internal A sync or async iterator, driven the same way by the engine. */
+/** @internal The data's iterator: `sync` for iterables (read without awaiting), else `async`. */
 export interface DataIterator {
-  next(): IteratorResult<unknown> | Promise<IteratorResult<unknown>>;
+  sync: Iterator<unknown> | null;
+  async: AsyncIterator<unknown> | null;
   close(): void;
 }
 
@@ -23,11 +24,11 @@ export function openIterator(data: unknown): DataIterator {
   const d = data as Partial<Iterable<unknown> & AsyncIterable<unknown>>;
   if (typeof d[Symbol.asyncIterator] === 'function') {
     const it = d[Symbol.asyncIterator]!();
-    return { next: () => it.next(), close: () => void it.return?.()?.catch(() => undefined) };
+    return { sync: null, async: it, close: () => void it.return?.()?.catch(() => undefined) };
   }
   if (typeof d[Symbol.iterator] === 'function') {
     const it = d[Symbol.iterator]!();
-    return { next: () => it.next(), close: () => void it.return?.() };
+    return { sync: it, async: null, close: () => void it.return?.() };
   }
   throw new ValueError(`Engine.run: data should be an iterable or async iterable (a DataLoader, an array, ...), got ${describe(data)}`);
 }
@@ -35,7 +36,8 @@ export function openIterator(data: unknown): DataIterator {
 /** @internal An iterator of `size` undefined batches, for `run(undefined, { epochLength })`. */
 export function noneIterator(size: number): DataIterator {
   let i = 0;
-  return { next: () => (i++ < size ? { done: false, value: undefined } : { done: true, value: undefined }), close: () => undefined };
+  const it: Iterator<unknown> = { next: () => (i++ < size ? { done: false, value: undefined } : { done: true, value: undefined }) };
+  return { sync: it, async: null, close: () => undefined };
 }
 
 /** @internal The number of batches in `data`, when it says (`length`), else undefined. */

@@ -3,6 +3,7 @@ import { EngineError } from '../errors/engine-error';
 import { isPromiseLike } from '../utils/is-promise-like';
 import { dataLength, describe, isEngineData, noneIterator, openIterator, type DataIterator, type EngineData } from './data-iterator';
 import { checkEngineStateDict, type EngineStateDict } from './engine-state-dict';
+import { engineEventHooks } from './event-hooks';
 import { EventRegistry, makeEntry } from './event-registry';
 import { Events, EventsList, describeEvent, eventKey, isEvent, isEventEnum, type CallableEventWithFilter, type EventEnum, type EventName } from './events';
 import type { EventHandler } from './handler';
@@ -36,6 +37,12 @@ export interface RunOptions {
 /** Control flow of `terminate()`: caught by the run loop, never seen by users. */
 class TerminateSignal {}
 class TerminateEpochSignal {}
+
+const K_GET_BATCH_STARTED = Events.GET_BATCH_STARTED.name;
+const K_GET_BATCH_COMPLETED = Events.GET_BATCH_COMPLETED.name;
+const K_ITERATION_STARTED = Events.ITERATION_STARTED.name;
+const K_ITERATION_COMPLETED = Events.ITERATION_COMPLETED.name;
+const K_DATALOADER_STOP_ITERATION = Events.DATALOADER_STOP_ITERATION.name;
 
 /** Iterations between yields to the event loop grow or shrink to yield about every 2 ms. */
 const MAX_YIELD_BUDGET = 1 << 16;
@@ -75,7 +82,8 @@ export class Engine<B = unknown, O = unknown> {
   /** Names of `state` fields that `stateDict()` saves and `loadStateDict()` requires. */
   readonly stateDictUserKeys: string[] = [];
 
-  private readonly processFunction: ProcessFunction<B, O>;
+  // Stored without its type parameters so Engine<B, O> stays assignable to Engine (handlers, metrics).
+  private readonly processFunction: (engine: never, batch: never) => unknown;
   private readonly registry = new EventRegistry();
   private readonly allowed = new Map<string, CallableEventWithFilter | string>();
   private dataIter: DataIterator | null = null;
@@ -481,10 +489,10 @@ export class Engine<B = unknown, O = unknown> {
       this.closeIterator();
       this.dataIter = noneIterator(0);
     }
+    const it = this.dataIter!;
     for (let i = 0; i < skip; i++) {
-      let r = this.dataIter!.next();
-      if (isPromiseLike(r)) r = await r;
-      if ((r as IteratorResult<unknown>).done) break;
+      const r = it.sync ? it.sync.next() : await it.async!.next();
+      if (r.done) break;
     }
     if (this.pendingRng && (skip > 0 || inEpoch > 0)) restoreRngStates(this.pendingRng, s.dataloader);
     this.pendingRng = null;
@@ -497,17 +505,28 @@ export class Engine<B = unknown, O = unknown> {
     this.initIter = null;
     let shouldExit = false;
     const length = s.epochLength;
+    // The hot loop: handler lists are held directly, and nothing is awaited that is not a promise.
+    const reg = this.registry;
+    const hooks = engineEventHooks;
+    const getStarted = reg.listFor(K_GET_BATCH_STARTED);
+    const getCompleted = reg.listFor(K_GET_BATCH_COMPLETED);
+    const iterStarted = reg.listFor(K_ITERATION_STARTED);
+    const iterCompleted = reg.listFor(K_ITERATION_COMPLETED);
+    const process = this.processFunction as unknown as ProcessFunction<B, O>;
     try {
       while (length === undefined || iterCounter < length) {
-        s.batch = s.output = undefined;
-        if (this.lastEventName !== Events.DATALOADER_STOP_ITERATION.name) {
-          const p = this.fire(Events.GET_BATCH_STARTED.name);
-          if (p) await p;
-          this.checkTerminate();
+        s.batch = undefined;
+        s.output = undefined;
+        if (this.lastEventName !== K_DATALOADER_STOP_ITERATION) {
+          this.lastEventName = K_GET_BATCH_STARTED;
+          if (getStarted.length !== 0 || hooks.recorder !== null) {
+            const p = reg.fireList(this, K_GET_BATCH_STARTED, getStarted);
+            if (p) await p;
+          }
+          if (this.shouldTerminate || this.shouldTerminateSingleEpoch) this.checkTerminate();
         }
-        let r = this.dataIter!.next();
-        if (isPromiseLike(r)) r = await r;
-        const res = r as IteratorResult<unknown>;
+        const it = this.dataIter!;
+        const res = it.sync !== null ? it.sync.next() : await it.async!.next();
         if (res.done) {
           if (s.epochLength === undefined) {
             if (iterCounter === 0) throw new ValueError('Engine.run: the data gave no batch in its first epoch; provide non-empty data');
@@ -520,28 +539,37 @@ export class Engine<B = unknown, O = unknown> {
             );
             break;
           }
-          await this.fire(Events.DATALOADER_STOP_ITERATION.name);
+          await this.fire(K_DATALOADER_STOP_ITERATION);
           this.checkTerminate();
           await this.setupDataIterator();
           shouldExit = true;
           continue;
         }
         s.batch = res.value as B;
-        let p = this.fire(Events.GET_BATCH_COMPLETED.name);
-        if (p) await p;
-        this.checkTerminate();
+        this.lastEventName = K_GET_BATCH_COMPLETED;
+        if (getCompleted.length !== 0 || hooks.recorder !== null) {
+          const p = reg.fireList(this, K_GET_BATCH_COMPLETED, getCompleted);
+          if (p) await p;
+        }
+        if (this.shouldTerminate || this.shouldTerminateSingleEpoch) this.checkTerminate();
         iterCounter++;
         shouldExit = false;
         s.iteration++;
-        p = this.fire(Events.ITERATION_STARTED.name);
-        if (p) await p;
-        this.checkTerminate();
-        let out = this.processFunction(this, s.batch);
-        if (isPromiseLike(out)) out = await out;
+        this.lastEventName = K_ITERATION_STARTED;
+        if (iterStarted.length !== 0 || hooks.recorder !== null) {
+          const p = reg.fireList(this, K_ITERATION_STARTED, iterStarted);
+          if (p) await p;
+        }
+        if (this.shouldTerminate || this.shouldTerminateSingleEpoch) this.checkTerminate();
+        let out = process(this, s.batch);
+        if (out instanceof Promise || isPromiseLike(out)) out = await out;
         s.output = out as O;
-        p = this.fire(Events.ITERATION_COMPLETED.name);
-        if (p) await p;
-        this.checkTerminate();
+        this.lastEventName = K_ITERATION_COMPLETED;
+        if (iterCompleted.length !== 0 || hooks.recorder !== null) {
+          const p = reg.fireList(this, K_ITERATION_COMPLETED, iterCompleted);
+          if (p) await p;
+        }
+        if (this.shouldTerminate || this.shouldTerminateSingleEpoch) this.checkTerminate();
         if (++this.sinceYield >= this.yieldBudget) await this.yieldToEventLoop();
       }
     } catch (e) {

@@ -53,7 +53,7 @@ export class Loss extends Metric<[Tensor, Tensor] | [Tensor, Tensor, Record<stri
       const fn = this.lossFn;
       let l: Tensor;
       if (typeof fn === 'function') l = kwargs === undefined ? fn(yPred, y) : fn(yPred, y, kwargs);
-      else if (fn instanceof nn.Module) l = (fn as nn.Module & { call(a: Tensor, b: Tensor): Tensor }).call(yPred, y);
+      else if (fn instanceof nn.Module) l = (fn as unknown as { call(a: Tensor, b: Tensor): Tensor }).call(yPred, y);
       else l = fn.forward(yPred, y);
       if (!(l instanceof Tensor) || l.ndim !== 0) throw new ValueError(`Loss.update: lossFn did not return the average loss (a scalar Tensor), got ${l instanceof Tensor ? `shape [${l.shape.join(', ')}]` : typeof l}`);
       return l.item();

@@ -177,7 +177,7 @@ export abstract class Metric<I = unknown, V extends MetricValue = MetricValue> {
     const out: MetricStateDict = {};
     for (const k of this.stateKeys) {
       const v = self[k];
-      out[k] = v instanceof Metric ? v.stateDict() : structuredClone(v);
+      out[k] = v instanceof Metric ? v.stateDict() : v === undefined ? null : structuredClone(v);
     }
     return out;
   }
@@ -201,7 +201,7 @@ export abstract class Metric<I = unknown, V extends MetricValue = MetricValue> {
     for (const k of this.stateKeys) {
       const cur = self[k];
       if (cur instanceof Metric) cur.loadStateDict(stateDict[k] as MetricStateDict);
-      else self[k] = structuredClone(stateDict[k]);
+      else if (!(cur === undefined && stateDict[k] === null)) self[k] = structuredClone(stateDict[k]);
     }
     this.skipNextReset = true;
   }

@@ -48,7 +48,7 @@ function parseFrame(line: string): { file: string; text: string } | null {
   if (!m) return null;
   let file = m[2];
   if (file.startsWith('file://')) file = decodeURIComponent(file.slice(7));
-  const fn = m[1] ?? '<module>';
+  const fn = m[1] ?? '<anonymous>';
   return { file, text: `${shorten(file)}(${m[3]}): ${fn.replace(/^async /, '')}` };
 }
 

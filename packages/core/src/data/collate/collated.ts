@@ -5,6 +5,12 @@ import type { TypedArray } from './tensor-like';
  * The type `defaultCollate` makes of a batch of `T`s: tensors, typed arrays, numbers and booleans
  * become one Tensor; strings a `string[]`; tuples, arrays, objects and Maps keep their shape with
  * each position or key collated. So a `Dataset<[Tensor, number]>` gives `[Tensor, Tensor]` batches.
+ *
+ * @example
+ * ```ts
+ * type Batch = dl.Collated<{ image: dl.Tensor; label: number; id: string }>;
+ * // { image: Tensor; label: Tensor; id: string[] }
+ * ```
  */
 export type Collated<T> = T extends Tensor | TypedArray | number | boolean | bigint
   ? Tensor
@@ -21,6 +27,11 @@ export type Collated<T> = T extends Tensor | TypedArray | number | boolean | big
 /**
  * The type `defaultConvert` makes of one item (no batching): typed arrays become Tensors, the rest
  * keeps its type, inside arrays, objects and Maps too.
+ *
+ * @example
+ * ```ts
+ * type Item = dl.Converted<[Float32Array, number]>; // [Tensor, number]
+ * ```
  */
 export type Converted<T> = T extends TypedArray
   ? Tensor

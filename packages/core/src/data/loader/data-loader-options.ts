@@ -2,15 +2,20 @@ import type { Generator } from '../../random/generator';
 import type { WorkerFunction } from '../function-from-module';
 import type { ModuleExport } from '../module-export';
 
-/** An iterable of dataset indices with an optional `length` (any {@link Sampler} fits). */
+/** An iterable of dataset indices with an optional `length` (any `Sampler` fits, or `[3, 1, 2]`). */
 export type IndexSampler = Iterable<number> & { readonly length?: number };
 
-/** An iterable of index lists with an optional `length` (a {@link BatchSampler} fits). */
+/** An iterable of index lists with an optional `length` (a `BatchSampler` fits, or `[[0, 1], [2]]`). */
 export type IndexBatchSampler = Iterable<readonly number[]> & { readonly length?: number };
 
 /**
  * Options of {@link DataLoader}: PyTorch's `DataLoader` arguments in camelCase, plus
  * `concurrency` for async datasets.
+ *
+ * @example
+ * ```ts
+ * const options: dl.DataLoaderOptions<[dl.Tensor, number], [dl.Tensor, dl.Tensor]> = { batchSize: 64, shuffle: true, numWorkers: 2, persistentWorkers: true };
+ * ```
  */
 export interface DataLoaderOptions<T, B> {
   /** Items per batch; null turns batching off (items go through `defaultConvert`). @default 1 */

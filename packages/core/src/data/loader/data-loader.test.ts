@@ -42,6 +42,7 @@ describe('DataLoader (numWorkers 0)', () => {
     expect(batches.map(([x]) => x.shape)).toEqual([[4, 2], [4, 2], [2, 2]]);
     expect(batches[2][1].tolist()).toEqual([8, 9]);
     expectTypeOf(batches[0]).toEqualTypeOf<[Tensor, Tensor]>();
+    expectTypeOf(loader).toMatchTypeOf<DataLoader<unknown, unknown>>();
   });
 
   it('drops the short last batch with dropLast and defaults to batches of 1', async () => {

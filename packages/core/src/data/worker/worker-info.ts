@@ -1,6 +1,12 @@
 /**
  * What a DataLoader worker knows about itself (PyTorch's `WorkerInfo`): use it in a dataset to
  * shard an `IterableDataset` or to open per-worker resources.
+ *
+ * @example
+ * ```ts
+ * const info = dl.getWorkerInfo();
+ * if (info) console.log(`worker ${info.id} of ${info.numWorkers}, seed ${info.seed}`);
+ * ```
  */
 export interface WorkerInfo {
   /** This worker's id, 0 .. numWorkers - 1. */

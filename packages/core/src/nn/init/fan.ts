@@ -22,11 +22,3 @@ export function calculateFanInAndFanOut(tensor: Tensor, fn = 'calculateFanInAndF
   for (let i = 2; i < shape.length; i++) receptive *= shape[i];
   return [shape[1] * receptive, shape[0] * receptive];
 }
-
-/** @internal The fan a mode selects, with PyTorch's message for a bad mode. */
-export function correctFan(tensor: Tensor, mode: FanMode, fn: string): number {
-  const [fanIn, fanOut] = calculateFanInAndFanOut(tensor, fn);
-  if (mode === 'fanIn' || mode === 'fan_in') return fanIn;
-  if (mode === 'fanOut' || mode === 'fan_out') return fanOut;
-  throw new ValueError(`${fn}: Mode ${String(mode)} not supported, please use one of fanIn, fanOut`);
-}

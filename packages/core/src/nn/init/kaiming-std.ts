@@ -1,6 +1,7 @@
 import type { Tensor } from '../../tensor/tensor';
+import { ValueError } from '../../errors/value-error';
 import { calculateGain } from './calculate-gain';
-import { correctFan } from './fan';
+import { calculateFanInAndFanOut, type FanMode } from './fan';
 import type { KaimingInitOptions } from './kaiming-uniform';
 
 /** @internal The Kaiming standard deviation, or null for an empty tensor (nothing to fill). */
@@ -11,3 +12,10 @@ export function kaimingStd(tensor: Tensor, options: KaimingInitOptions, fn: stri
   return gain / Math.sqrt(fan);
 }
 
+/** @internal The fan a mode selects, with PyTorch's message for a bad mode. */
+export function correctFan(tensor: Tensor, mode: FanMode, fn: string): number {
+  const [fanIn, fanOut] = calculateFanInAndFanOut(tensor, fn);
+  if (mode === 'fanIn' || mode === 'fan_in') return fanIn;
+  if (mode === 'fanOut' || mode === 'fan_out') return fanOut;
+  throw new ValueError(`${fn}: Mode ${String(mode)} not supported, please use one of fanIn, fanOut`);
+}

@@ -99,7 +99,7 @@ export abstract class BatchNormBase extends Module {
     let factor = this.momentum ?? 0;
     if (this.training && this.trackRunningStats && this.num_batches_tracked) {
       const n = this.num_batches_tracked;
-      n._replaceValue(tf.keep(tf.add(n._value, tf.scalar(1, 'int32'))));
+      n._replaceValue(tf.keep(tf.tidy(() => tf.add(n._value, tf.scalar(1, 'int32')))));
       factor = this.momentum === null ? 1 / n.item() : this.momentum;
     }
     const bnTraining = this.training || (this.running_mean === null && this.running_var === null);

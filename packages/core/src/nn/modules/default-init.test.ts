@@ -28,6 +28,9 @@ const layers: [string, () => Module][] = [
   ['RNN(3,2,num_layers=2)', () => new nn.RNN(3, 2, { numLayers: 2 })],
   ['LSTM(3,2,bidirectional=True)', () => new nn.LSTM(3, 2, { bidirectional: true })],
   ['GRU(2,3,bias=False)', () => new nn.GRU(2, 3, { bias: false })],
+  ['LSTMCell(3,2)', () => new nn.LSTMCell(3, 2)],
+  ['PReLU(2)', () => new nn.PReLU({ numParameters: 2 })],
+  ['ConvTranspose1d(4,2,3,groups=2,bias=False)', () => new nn.ConvTranspose1d(4, 2, 3, { groups: 2, bias: false })],
 ];
 
 describe("default initialisation: PyTorch's numbers after manualSeed(0)", () => {

@@ -95,6 +95,9 @@ const builds: Record<string, [() => Module, Run?]> = {
   loss_kl_div_batchmean_log_target: [() => new nn.KLDivLoss({ reduction: 'batchmean', logTarget: true })],
   loss_huber_sum: [() => new nn.HuberLoss({ reduction: 'sum', delta: 0.5 })],
   loss_nll_none: [() => new nn.NLLLoss({ reduction: 'none' })],
+  rnn_cell_relu: [() => new nn.RNNCell(3, 4, { nonlinearity: 'relu' })],
+  lstm_cell: [() => new nn.LSTMCell(3, 4), (m, [x, h, c]) => (m as nn.LSTMCell).forward(x, [h, c])],
+  gru_cell_unbatched: [() => new nn.GRUCell(3, 4)],
 };
 
 function flatOutputs(out: unknown): Tensor[] {

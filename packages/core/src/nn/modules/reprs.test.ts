@@ -31,6 +31,9 @@ const modules: Record<string, () => Module> = {
   hardtanh: () => new nn.Hardtanh(),
   elu_inplace: () => new nn.ELU({ inplace: true }),
   cross_entropy_loss: () => new nn.CrossEntropyLoss(),
+  rnn_cell_relu: () => new nn.RNNCell(3, 4, { nonlinearity: 'relu' }),
+  lstm_cell_nobias: () => new nn.LSTMCell(3, 4, { bias: false }),
+  gru_cell: () => new nn.GRUCell(5, 2),
 };
 
 describe("toString: PyTorch's module repr", () => {

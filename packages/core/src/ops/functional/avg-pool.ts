@@ -3,7 +3,8 @@ import { runOp } from '../../autograd/run-op';
 import { ValueError } from '../../errors/value-error';
 import type { Tensor } from '../../tensor/tensor';
 import { expandInts, type IntOrTuple } from './conv-geometry';
-import { checkOutput, fromPlanes, poolPlan, toPlanes, type PoolPlan } from './pool-plan';
+import { emptyResult } from './empty-result';
+import { checkOutput, fromPlanes, outShapeOf, poolPlan, toPlanes, type PoolPlan } from './pool-plan';
 import { gatherWindows, scatterWindows, slidingAxis, unitAxis, type AxisWindows } from './pool-windows';
 
 /** Options of `avgPool1d` (PyTorch's keyword arguments). */
@@ -29,6 +30,7 @@ export interface AvgPool2dOptions extends AvgPool1dOptions {
  */
 export function averageOverWindows(name: string, input: Tensor, plan: PoolPlan, ah: AxisWindows, aw: AxisWindows, divisor: Float32Array): Tensor {
   checkOutput(plan, input, ah, aw);
+  if (plan.planes === 0) return emptyResult(name, [input], outShapeOf(plan, ah, aw), null, 0);
   const inv = Float32Array.from(divisor, (d) => 1 / d);
   const scale = () => tf.tensor3d(inv, [ah.out, aw.out, 1]);
   return runOp({

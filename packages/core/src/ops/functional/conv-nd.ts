@@ -5,6 +5,7 @@ import { ShapeError } from '../../errors/shape-error';
 import { ValueError } from '../../errors/value-error';
 import type { Tensor } from '../../tensor/tensor';
 import { convBackpropFilter, convBackpropInput, convForward, type Conv2dSpec } from './conv-kernels';
+import { emptyResult } from './empty-result';
 import { convOutSize, expandInts, fmtShape, resolveConvPadding, type ConvPadding, type IntOrTuple } from './conv-geometry';
 
 /** Options of `conv1d` and `conv2d` (PyTorch's keyword arguments). */
@@ -26,6 +27,8 @@ export interface ConvOptions {
 /** @internal Everything a 1-D or 2-D convolution needs after validation, mapped to 2-D NHWC. */
 export interface ConvPlan {
   spec: Conv2dSpec;
+  /** The output shape, channels-first (unbatched when the input is). */
+  outShape: number[];
   batched: boolean;
   /** Spatial dimensions of the op (1 or 2); 1-D runs as 2-D with height 1. */
   dims: 1 | 2;
@@ -131,6 +134,7 @@ function plan(op: string, dims: 1 | 2, input: Tensor, weight: Tensor, bias: Tens
   return {
     batched,
     dims,
+    outShape: [...(batched ? [input.shape[0]] : []), outC, ...out],
     spec: {
       strides: pair(stride, 1),
       dilations: pair(dilation, 1),
@@ -143,6 +147,7 @@ function plan(op: string, dims: 1 | 2, input: Tensor, weight: Tensor, bias: Tens
 /** @internal The one implementation behind `conv1d` and `conv2d`. */
 export function convNd(op: 'conv1d' | 'conv2d', dims: 1 | 2, input: Tensor, weight: Tensor, bias: Tensor | null | undefined, options: ConvOptions): Tensor {
   const p = plan(op, dims, input, weight, bias, options);
+  if (input.numel() === 0 || weight.numel() === 0) return emptyResult(dims === 2 ? 'Conv2d' : 'Conv1d', [input, weight], p.outShape, bias ?? null, p.batched ? 1 : 0);
   const inputs = bias ? [input, weight, bias] : [input, weight];
   // The backward needs the input only for the weight's gradient and the weight only for the
   // input's: keep just those, already in tfjs's layout.

@@ -5,6 +5,7 @@ import { ValueError } from '../../errors/value-error';
 import type { Tensor } from '../../tensor/tensor';
 import { convBackpropFilter, convBackpropInput, convForward, type Conv2dSpec } from './conv-kernels';
 import { expandInts, fmtShape, type IntOrTuple } from './conv-geometry';
+import { emptyResult } from './empty-result';
 import { checkBias, checkConvInput, checkFloat, checkGroups, layout, spatialOf } from './conv-nd';
 
 /** Options of `convTranspose1d` and `convTranspose2d` (PyTorch's keyword arguments). */
@@ -80,6 +81,10 @@ export function convTransposeNd(op: 'convTranspose1d' | 'convTranspose2d', dims:
     throw new ShapeError(`${op}: calculated output size (${outSize.join(' x ')}) is too small for input ${fmtShape(input.shape)} (padding ${fmtShape(padding)})`);
   }
 
+  const name = dims === 2 ? 'ConvTranspose2d' : 'ConvTranspose1d';
+  if (input.numel() === 0 || weight.numel() === 0) {
+    return emptyResult(name, [input, weight], [...(batched ? [input.shape[0]] : []), outC, ...outSize], bias ?? null, batched ? 1 : 0);
+  }
   const p = { batched, dims };
   const pair = <T>(v: T[], fill: T): [T, T] => (dims === 2 ? [v[0], v[1]] : [fill, v[0]]);
   const spec: Conv2dSpec = { strides: pair(stride, 1), dilations: pair(dilation, 1), pad: [[0, 0], [0, 0]], groups };
@@ -96,7 +101,7 @@ export function convTransposeNd(op: 'convTranspose1d' | 'convTranspose2d', dims:
   const keepX = weight.requiresGrad;
   const keepW = input.requiresGrad;
   return runOp({
-    name: dims === 2 ? 'ConvTranspose2d' : 'ConvTranspose1d',
+    name,
     inputs: bias ? [input, weight, bias] : [input, weight],
     forward: () =>
       tf.tidy(() => {

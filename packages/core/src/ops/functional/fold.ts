@@ -4,6 +4,7 @@ import { DTypeError } from '../../errors/dtype-error';
 import { ShapeError } from '../../errors/shape-error';
 import type { Tensor } from '../../tensor/tensor';
 import { expandInts, fmtShape, type IntOrTuple } from './conv-geometry';
+import { emptyResult } from './empty-result';
 import { gatherWindows, scatterWindows } from './pool-windows';
 import { blockAxes, type UnfoldOptions } from './unfold';
 
@@ -38,6 +39,7 @@ export function fold(input: Tensor, outputSize: IntOrTuple, kernelSize: IntOrTup
   }
   const c = ck / k;
   const outShape = r === 3 ? [n, c, h, w] : [c, h, w];
+  if (input.numel() === 0) return emptyResult('Col2Im', [input], outShape, null, 0);
   return runOp({
     name: 'Col2Im',
     inputs: [input],

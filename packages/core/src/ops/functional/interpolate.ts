@@ -6,6 +6,7 @@ import { ValueError } from '../../errors/value-error';
 import type { Tensor } from '../../tensor/tensor';
 import { adaptiveAvgPool1d, adaptiveAvgPool2d } from './adaptive-avg-pool';
 import { fmtShape } from './conv-geometry';
+import { emptyResult } from './empty-result';
 import { cubicTaps, linearTaps, nearestTaps, resampleAxis, resampleAxisBackward, type AxisTaps } from './resample-axis';
 
 /** Interpolation modes of `interpolate` (PyTorch's names). */
@@ -98,6 +99,7 @@ export function interpolate(input: Tensor, options: InterpolateOptions): Tensor 
   if (out.some((o) => !Number.isInteger(o) || o < 1)) {
     throw new ValueError(`interpolate: the output size must be positive integers (got ${fmtShape(out)} for input of size ${fmtShape(input.shape)})`);
   }
+  if (input.numel() === 0) return emptyResult(`Upsample${dims}d`, [input], [...input.shape.slice(0, 2), ...out], null, 1);
   if (mode === 'area') return dims === 2 ? adaptiveAvgPool2d(input, out) : adaptiveAvgPool1d(input, out[0]);
 
   const taps = (size: number, o: number, scale: number | null): AxisTaps => {

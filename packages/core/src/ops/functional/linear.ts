@@ -41,7 +41,8 @@ export function linear(input: Tensor, weight: Tensor, bias?: Tensor | null): Ten
       tf.tidy(() => {
         // Not _FusedMatMul: tfjs-backend-wasm 4.22 adds the bias along the wrong axis when
         // transposeB is set (and reads out of bounds for rank-2 operands).
-        const prod = tf.matMul(tf.reshape(input._value, [rows, inF]), weight._value, false, true);
+        // An empty contraction is zeros (the wasm backend's kernels leave garbage there).
+        const prod = inF === 0 || rows === 0 || outF === 0 ? tf.zeros([rows, outF]) : tf.matMul(tf.reshape(input._value, [rows, inF]), weight._value, false, true);
         const y = bias ? tf.add(prod, bias._value) : prod;
         return tf.reshape(y, outShape);
       }),
@@ -49,8 +50,9 @@ export function linear(input: Tensor, weight: Tensor, bias?: Tensor | null): Ten
       const x = weight.requiresGrad ? saved[0] : null;
       const w = input.requiresGrad ? saved[weight.requiresGrad ? 1 : 0] : null;
       const g = tf.reshape(dy, [rows, outF]);
-      const dx = needs[0] && w ? tf.reshape(tf.matMul(g, w), shape) : null;
-      const dw = needs[1] && x ? tf.matMul(g, tf.reshape(x, [rows, inF]), true, false) : null;
+      const empty = inF === 0 || rows === 0 || outF === 0;
+      const dx = needs[0] && w ? (empty ? tf.zeros(shape) : tf.reshape(tf.matMul(g, w), shape)) : null;
+      const dw = needs[1] && x ? (empty ? tf.zeros([outF, inF]) : tf.matMul(g, tf.reshape(x, [rows, inF]), true, false)) : null;
       const db = needs[2] ? tf.sum(g, 0) : null;
       return [dx, dw, db];
     },

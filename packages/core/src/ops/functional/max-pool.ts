@@ -3,7 +3,8 @@ import { runOp } from '../../autograd/run-op';
 import { ValueError } from '../../errors/value-error';
 import { Tensor } from '../../tensor/tensor';
 import { expandInts, type IntOrTuple } from './conv-geometry';
-import { checkOutput, fromPlanes, poolPlan, toPlanes, type PoolPlan } from './pool-plan';
+import { emptyResult } from './empty-result';
+import { checkOutput, fromPlanes, outShapeOf, poolPlan, toPlanes, type PoolPlan } from './pool-plan';
 import { gatherWindows, scatterWindows, slidingAxis, tapTable, unitAxis, type AxisWindows } from './pool-windows';
 
 /** Options of `maxPool1d` and `maxPool2d` (PyTorch's keyword arguments). */
@@ -26,6 +27,10 @@ export interface MaxPoolOptions {
  */
 export function maxOverWindows(name: string, input: Tensor, plan: PoolPlan, ah: AxisWindows, aw: AxisWindows, returnIndices: boolean): Tensor | [Tensor, Tensor] {
   checkOutput(plan, input, ah, aw);
+  if (plan.planes === 0) {
+    const empty = emptyResult(name, [input], outShapeOf(plan, ah, aw), null, 0);
+    return returnIndices ? [empty, new Tensor(tf.zeros(empty.shape, 'int32'))] : empty;
+  }
   const k = ah.k * aw.k;
   let indices: TfTensor | null = null;
   const y = runOp({

@@ -6,6 +6,7 @@ import { ShapeError } from '../../errors/shape-error';
 import { ValueError } from '../../errors/value-error';
 import type { Tensor } from '../../tensor/tensor';
 import { expandInts, fmtShape, type IntOrTuple } from './conv-geometry';
+import { emptyResult } from './empty-result';
 
 /** Options of `maxUnpool1d` and `maxUnpool2d` (PyTorch's keyword arguments). */
 export interface MaxUnpoolOptions {
@@ -48,8 +49,9 @@ function unpool(op: string, name: string, dims: 1 | 2, input: Tensor, indices: T
   const area = out.reduce((a, b) => a * b, 1);
   const count = spatial.reduce((a, b) => a * b, 1);
   // A wrong index would write outside the output: check before scattering.
+  if (planes * count === 0) return emptyResult(name, [input], [...lead, ...out], null, 0);
   const [lo, hi] = tf.tidy(() => [tf.min(indices._value).dataSync()[0], tf.max(indices._value).dataSync()[0]]);
-  if (count > 0 && (lo < 0 || hi >= area)) {
+  if (lo < 0 || hi >= area) {
     throw new IndexError(`${op}: found an invalid max index ${lo < 0 ? lo : hi} (output planes are of size ${out.join('x')})`);
   }
   const global = () => tf.tidy(() => tf.add(tf.reshape(indices._value, [planes, count]), tf.reshape(tf.mul(tf.range(0, planes, 1, 'int32'), tf.scalar(area, 'int32')), [planes, 1])));

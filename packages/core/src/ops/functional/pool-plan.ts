@@ -29,8 +29,8 @@ export function poolPlan(input: Tensor, dims: 1 | 2, op: string): PoolPlan {
   const shape = input.shape;
   const lead = shape.slice(0, r - dims);
   const spatial = shape.slice(r - dims);
-  if (spatial.some((s) => s === 0) || lead.some((s) => s === 0)) {
-    throw new ShapeError(`${op}: expected input with non-zero sizes, but got input of size ${fmtShape(shape)}`);
+  if (spatial.some((s) => s === 0) || (lead.length === 2 && lead[1] === 0) || (lead.length === 1 && lead[0] === 0)) {
+    throw new ShapeError(`${op}: expected input with non-zero channels and spatial sizes (an empty batch is fine), but got input of size ${fmtShape(shape)}`);
   }
   return { op, dims, lead, planes: lead.reduce((a, b) => a * b, 1), h: dims === 2 ? spatial[0] : 1, w: spatial[dims - 1] };
 }
@@ -41,6 +41,11 @@ export function checkOutput(plan: PoolPlan, input: Tensor, ah: AxisWindows, aw: 
     const outs = plan.dims === 2 ? [ah.out, aw.out] : [aw.out];
     throw new ShapeError(`${plan.op}: given input of size ${fmtShape(input.shape)}, the calculated output size (${outs.join(' x ')}) is too small`);
   }
+}
+
+/** @internal The output shape for windows along `ah` and `aw`, in the input's layout. */
+export function outShapeOf(plan: PoolPlan, ah: AxisWindows, aw: AxisWindows): number[] {
+  return [...plan.lead, ...(plan.dims === 2 ? [ah.out, aw.out] : [aw.out])];
 }
 
 /** @internal The input value as `[B, H, W]` planes. */

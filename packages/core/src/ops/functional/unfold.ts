@@ -5,6 +5,7 @@ import { ShapeError } from '../../errors/shape-error';
 import { ValueError } from '../../errors/value-error';
 import type { Tensor } from '../../tensor/tensor';
 import { expandInts, fmtShape, type IntOrTuple } from './conv-geometry';
+import { emptyResult } from './empty-result';
 import { gatherWindows, scatterWindows, slidingAxis, type AxisWindows } from './pool-windows';
 
 /** Options of `unfold` and `fold` (PyTorch's keyword arguments). */
@@ -54,6 +55,7 @@ export function unfold(input: Tensor, kernelSize: IntOrTuple, options: UnfoldOpt
   const k = ah.k * aw.k;
   const l = ah.out * aw.out;
   const outShape = r === 4 ? [n, c * k, l] : [c * k, l];
+  if (input.numel() === 0) return emptyResult('Im2Col', [input], outShape, null, 0);
   return runOp({
     name: 'Im2Col',
     inputs: [input],

@@ -1,4 +1,6 @@
 import { ValueError } from '../../errors/value-error';
+import type { SchedulableOptimizer } from './lr-scheduler';
+import type { LrLambda } from './lambda-lr';
 
 /** @internal Python's `%` (the result takes the divisor's sign). */
 export function pyMod(a: number, b: number): number {
@@ -27,4 +29,15 @@ export function describe(v: unknown): string {
   if (Array.isArray(v)) return 'an array';
   if (typeof v === 'object') return `an instance of ${(v as object).constructor?.name ?? 'Object'}`;
   return `${typeof v} ${String(v)}`;
+}
+
+/** @internal One function per group, checking the count. */
+export function lambdasFor(scheduler: string, optimizer: SchedulableOptimizer, lrLambda: LrLambda | LrLambda[]): LrLambda[] {
+  const n = optimizer.paramGroups.length;
+  if (typeof lrLambda === 'function') return Array.from({ length: n }, () => lrLambda);
+  if (!Array.isArray(lrLambda) || !lrLambda.every((f) => typeof f === 'function')) {
+    throw new ValueError(`${scheduler}: lrLambda must be a function or an array of functions`);
+  }
+  if (lrLambda.length !== n) throw new ValueError(`${scheduler}: Expected ${n} lr_lambdas, but got ${lrLambda.length}`);
+  return lrLambda.slice();
 }

@@ -1,4 +1,4 @@
-import { ValueError } from '../../errors/value-error';
+import { lambdasFor } from './helpers';
 import { LRScheduler, type LRSchedulerOptions, type SchedulableOptimizer, type SchedulerStateDict } from './lr-scheduler';
 
 /** A function of the epoch index giving a factor for the learning rate. */
@@ -8,17 +8,6 @@ export type LrLambda = (epoch: number) => number;
 export interface LambdaLROptions extends LRSchedulerOptions {
   /** One function for every group, or one per group. */
   lrLambda: LrLambda | LrLambda[];
-}
-
-/** @internal One function per group, checking the count. */
-export function lambdasFor(scheduler: string, optimizer: SchedulableOptimizer, lrLambda: LrLambda | LrLambda[]): LrLambda[] {
-  const n = optimizer.paramGroups.length;
-  if (typeof lrLambda === 'function') return Array.from({ length: n }, () => lrLambda);
-  if (!Array.isArray(lrLambda) || !lrLambda.every((f) => typeof f === 'function')) {
-    throw new ValueError(`${scheduler}: lrLambda must be a function or an array of functions`);
-  }
-  if (lrLambda.length !== n) throw new ValueError(`${scheduler}: Expected ${n} lr_lambdas, but got ${lrLambda.length}`);
-  return lrLambda.slice();
 }
 
 /**

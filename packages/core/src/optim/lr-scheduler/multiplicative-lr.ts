@@ -1,5 +1,6 @@
 import { LRScheduler, type LRSchedulerOptions, type SchedulableOptimizer, type SchedulerStateDict } from './lr-scheduler';
-import { lambdasFor, type LrLambda } from './lambda-lr';
+import { lambdasFor } from './helpers';
+import type { LrLambda } from './lambda-lr';
 
 /** Options of `MultiplicativeLR`. */
 export interface MultiplicativeLROptions extends LRSchedulerOptions {

@@ -1,0 +1,150 @@
+// Loaded by dl-bottleneck into the profiled script's process (`node --import`): starts the op
+// profiler and V8's CPU profiler before the script runs, and on exit (normal, process.exit, or an
+// uncaught error) hands what it gathered to dl-bottleneck through a temporary file.
+import { getBackend } from '@dl/core';
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import { isMainThread } from 'node:worker_threads';
+import type { FunctionEvent } from '../events/function-event';
+import { Profiler } from '../profiler/profiler';
+import { extraCores, type CoreHookApi } from '../profiler/session';
+import { CONFIG_ENV, type AverageData, type ChildConfig, type ChildResult, type TimelineBar } from './child-result';
+import type { V8CpuProfile } from './cpu-profile';
+
+/** Timeline bars kept for the HTML report (the longest events). */
+const MAX_BARS = 3000;
+
+function depthOf(e: FunctionEvent): number {
+  let d = 0;
+  for (let p = e.parent; p !== null; p = p.parent) d++;
+  return d;
+}
+
+function timeline(events: readonly FunctionEvent[]): ChildResult['timeline'] {
+  let span = 0;
+  for (const e of events) if (e.endUs > span) span = e.endUs;
+  // Bars narrower than ~1/4000 of the span would not show; keep the longest few thousand.
+  const visible = events.filter((e) => e.cpuTimeTotal >= span / 4000);
+  visible.sort((a, b) => b.cpuTimeTotal - a.cpuTimeTotal);
+  const bars: TimelineBar[] = visible.slice(0, MAX_BARS).map((e) => [e.name, e.category, e.startUs, e.cpuTimeTotal, e.isAsync ? 0 : depthOf(e)]);
+  return { spanUs: span, bars };
+}
+
+function coreDir(from: string): string | null {
+  try {
+    return dirname(createRequire(from).resolve('@dl/core/package.json'));
+  } catch {
+    return null;
+  }
+}
+
+async function setup(config: ChildConfig): Promise<void> {
+  const warnings: string[] = [];
+  const scriptCore = coreDir(config.script);
+  if (scriptCore !== null && config.profilerCore !== null && scriptCore !== config.profilerCore) {
+    warnings.push(`the script loads @dl/core from ${scriptCore}, dl-bottleneck hooks the one in ${config.profilerCore}: ops of the script's copy are not recorded (install one @dl/core)`);
+  }
+  if (config.cjs && scriptCore !== null) {
+    try {
+      const core = createRequire(config.script)('@dl/core') as CoreHookApi & { ready?: () => Promise<unknown> };
+      await core.ready?.();
+      extraCores.add(core);
+    } catch (e) {
+      warnings.push(`could not hook the CommonJS build of @dl/core: ${(e as Error).message}`);
+    }
+  }
+  try {
+    // Engine events and handler times, when the script can use @dl/ignite.
+    await import('../ignite');
+  } catch {
+    // @dl/ignite is an optional peer: without it there are no engine events to record.
+  }
+
+  const session = new Session();
+  session.connect();
+  let cpuOk = true;
+  const post = (method: string, params?: object): void =>
+    session.post(method, params, (err) => {
+      if (err) cpuOk = false;
+    });
+  post('Profiler.enable');
+  post('Profiler.setSamplingInterval', { interval: config.intervalUs });
+  post('Profiler.start');
+  const prof = new Profiler({ recordShapes: config.trace !== null }).start();
+  const t0 = performance.now();
+
+  process.on('SIGINT', function onInterrupt() {
+    // Stop on Ctrl-C so the profile so far is reported, unless the script handles SIGINT itself.
+    if (process.listenerCount('SIGINT') === 1) process.exit(130);
+  });
+
+  process.on('exit', (code) => {
+    const result: ChildResult = {
+      version: 1,
+      exitCode: code,
+      backend: 'unknown',
+      wallMs: performance.now() - t0,
+      eventCount: 0,
+      selfCpuTimeTotal: 0,
+      averages: [],
+      timeline: { spanUs: 0, bars: [] },
+      cpuProfile: null,
+      traceError: null,
+      warnings,
+    };
+    try {
+      if (cpuOk) {
+        // The in-process inspector session answers synchronously, as an exit handler needs.
+        session.post('Profiler.stop', (err, res) => {
+          if (!err) result.cpuProfile = (res as { profile: V8CpuProfile }).profile;
+        });
+      }
+      session.disconnect();
+      try {
+        result.backend = getBackend();
+      } catch {
+        result.backend = 'none';
+      }
+      if (prof.running) prof.stop();
+      const events = prof.events();
+      result.eventCount = events.length;
+      result.selfCpuTimeTotal = events.selfCpuTimeTotal;
+      result.averages = events.keyAverages().map(
+        (a): AverageData => ({
+          key: a.key,
+          category: a.category,
+          count: a.count,
+          cpuTimeTotal: a.cpuTimeTotal,
+          selfCpuTimeTotal: a.selfCpuTimeTotal,
+          cpuMemoryUsage: a.cpuMemoryUsage,
+          selfCpuMemoryUsage: a.selfCpuMemoryUsage,
+          flops: a.flops,
+        }),
+      );
+      result.timeline = timeline(events);
+      if (config.trace !== null) {
+        try {
+          prof.exportChromeTrace(config.trace);
+        } catch (e) {
+          result.traceError = (e as Error).message;
+        }
+      }
+    } catch (e) {
+      warnings.push(`the profile could not be completed: ${(e as Error).message}`);
+    }
+    try {
+      writeFileSync(config.out, JSON.stringify(result));
+    } catch {
+      // dl-bottleneck reports a missing result file itself.
+    }
+  });
+}
+
+const raw = process.env[CONFIG_ENV];
+// Worker threads inherit --import: only the main thread profiles.
+if (isMainThread && raw !== undefined) {
+  delete process.env[CONFIG_ENV];
+  await setup(JSON.parse(raw) as ChildConfig);
+}
