@@ -1,4 +1,5 @@
 import { ValueError } from '@dl/core';
+import type { MetricValue } from '../metrics/metric-value';
 import type { RngStates } from './rng-states';
 
 /**
@@ -16,6 +17,8 @@ export interface EngineStateDict {
   epoch?: number;
   /** The seed of a deterministic run (null otherwise). */
   seed?: number | null;
+  /** `state.metrics` at the moment of saving. */
+  metrics?: Record<string, MetricValue> | null;
   /** Random-number state at the moment of saving (deterministic runs). */
   rngStates?: RngStates | null;
   /** Values of `engine.stateDictUserKeys`. */
@@ -48,4 +51,5 @@ export function checkEngineStateDict(sd: unknown, userKeys: readonly string[]): 
     }
   }
   if (s.seed !== undefined && s.seed !== null && !isCount(s.seed)) throw new ValueError(`${op}: seed should be an integer >= 0 or null, got ${String(s.seed)}`);
+  if (s.metrics !== undefined && s.metrics !== null && (typeof s.metrics !== 'object' || Array.isArray(s.metrics))) throw new ValueError(`${op}: metrics should be an object of metric values, got ${typeof s.metrics}`);
 }

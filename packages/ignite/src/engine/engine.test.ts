@@ -258,8 +258,13 @@ describe('Engine.stateDict / loadStateDict', () => {
     let inside: unknown;
     e.on(Events.ITERATION_COMPLETED({ once: 5 }), (eng) => void (inside = eng.stateDict()));
     await e.run([1, 2, 3], { maxEpochs: 3 });
-    expect(inside).toEqual({ epochLength: 3, maxEpochs: 3, iteration: 5, epoch: 1, seed: null, alpha: 0.1 });
-    expect(e.stateDict()).toEqual({ epochLength: 3, maxEpochs: 3, iteration: 9, epoch: 3, seed: null, alpha: 0.1 });
+    expect(inside).toEqual({ epochLength: 3, maxEpochs: 3, iteration: 5, epoch: 1, seed: null, metrics: {}, alpha: 0.1 });
+    e.on(Events.COMPLETED, (eng) => void (eng.state.metrics.acc = 0.5));
+    await e.run([1, 2, 3], { maxEpochs: 3 });
+    expect(e.stateDict()).toEqual({ epochLength: 3, maxEpochs: 3, iteration: 9, epoch: 3, seed: null, metrics: { acc: 0.5 }, alpha: 0.1 });
+    const restored = new Engine(() => null);
+    restored.loadStateDict(e.stateDict());
+    expect(restored.state.metrics).toEqual({ acc: 0.5 });
   });
 
   it('resumes inside an epoch without firing EPOCH_STARTED again', async () => {

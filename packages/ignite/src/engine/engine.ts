@@ -235,8 +235,9 @@ export class Engine<B = unknown, O = unknown> {
 
   /**
    * The state needed to resume the run: `epochLength`, `maxEpochs`, `iteration`, `epoch`
-   * (completed epochs), `seed`, the `stateDictUserKeys` fields, and in deterministic runs the
-   * random-number state. Saved inside an epoch, it resumes inside that epoch.
+   * (completed epochs), `seed`, `metrics` (the values handlers see), the `stateDictUserKeys`
+   * fields, and in deterministic runs the random-number state. Saved inside an epoch, it resumes
+   * inside that epoch.
    *
    * @example
    * ```ts
@@ -251,6 +252,7 @@ export class Engine<B = unknown, O = unknown> {
       iteration: s.iteration,
       epoch: this.completedEpochs(),
       seed: s.seed ?? null,
+      metrics: structuredClone(s.metrics),
     };
     for (const k of this.stateDictUserKeys) out[k] = s[k];
     if (s.seed !== undefined) out.rngStates = this.running || this.pendingRng === null ? captureRngStates(s.dataloader) : this.pendingRng;
@@ -282,6 +284,7 @@ export class Engine<B = unknown, O = unknown> {
       s.iteration = (s.epochLength as number) * s.epoch;
     }
     if (stateDict.seed !== undefined && stateDict.seed !== null) s.seed = stateDict.seed;
+    if (stateDict.metrics !== undefined && stateDict.metrics !== null) s.metrics = structuredClone(stateDict.metrics);
     this.pendingRng = stateDict.rngStates ?? null;
     this.inEpoch = false;
     this.closeIterator();

@@ -41,9 +41,9 @@ export interface OptParamsHandlerOptions {
  * logger.attachOutputHandler(evaluator, { eventName: Events.COMPLETED, tag: 'validation', metricNames: 'all', globalStepTransform: globalStepFromEngine(trainer) });
  * ```
  */
-export function globalStepFromEngine(engine: Engine, customEventName?: EventName): (other: Engine, eventName: string) => number {
+export function globalStepFromEngine(engine: Engine, customEventName?: EventName): (other: Engine, eventName: string | null) => number {
   return (_other, eventName) => {
-    const name = customEventName === undefined ? eventName : typeof customEventName === 'string' ? customEventName : customEventName.name;
+    const name = (customEventName === undefined ? eventName : typeof customEventName === 'string' ? customEventName : customEventName.name) ?? 'EPOCH_COMPLETED';
     const attr = name.startsWith('ITERATION') || name.startsWith('GET_BATCH') ? 'iteration' : 'epoch';
     return engine.state[attr] as number;
   };

@@ -1,6 +1,8 @@
-// Loaded by dl-bottleneck into the profiled script's process (`node --import`): starts the op
-// profiler and V8's CPU profiler before the script runs, and on exit (normal, process.exit, or an
-// uncaught error) hands what it gathered to dl-bottleneck through a temporary file.
+// Loaded by dl-bottleneck into the profiled script's process (`node --import`, after
+// `@dl/profiler/ignite` when @dl/ignite is installed, so engine events are recorded too): starts
+// the op profiler and V8's CPU profiler before the script runs, and on exit (normal,
+// process.exit, or an uncaught error) hands what it gathered to dl-bottleneck through a
+// temporary file.
 import { getBackend } from '@dl/core';
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
@@ -40,7 +42,7 @@ function coreDir(from: string): string | null {
   }
 }
 
-async function setup(config: ChildConfig): Promise<void> {
+function setup(config: ChildConfig): void {
   const warnings: string[] = [];
   const scriptCore = coreDir(config.script);
   if (scriptCore !== null && config.profilerCore !== null && scriptCore !== config.profilerCore) {
@@ -48,18 +50,11 @@ async function setup(config: ChildConfig): Promise<void> {
   }
   if (config.cjs && scriptCore !== null) {
     try {
-      const core = createRequire(config.script)('@dl/core') as CoreHookApi & { ready?: () => Promise<unknown> };
-      await core.ready?.();
-      extraCores.add(core);
+      // Hooking needs no backend: the script's own `await dl.ready()` picks it.
+      extraCores.add(createRequire(config.script)('@dl/core') as CoreHookApi);
     } catch (e) {
       warnings.push(`could not hook the CommonJS build of @dl/core: ${(e as Error).message}`);
     }
-  }
-  try {
-    // Engine events and handler times, when the script can use @dl/ignite.
-    await import('../ignite');
-  } catch {
-    // @dl/ignite is an optional peer: without it there are no engine events to record.
   }
 
   const session = new Session();
@@ -146,5 +141,5 @@ const raw = process.env[CONFIG_ENV];
 // Worker threads inherit --import: only the main thread profiles.
 if (isMainThread && raw !== undefined) {
   delete process.env[CONFIG_ENV];
-  await setup(JSON.parse(raw) as ChildConfig);
+  setup(JSON.parse(raw) as ChildConfig);
 }

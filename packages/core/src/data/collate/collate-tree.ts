@@ -17,12 +17,8 @@ export interface CollateTarget {
 
 type Kind = 'tensor' | 'typed' | 'number' | 'boolean' | 'string' | 'array' | 'map' | 'object' | 'bad';
 
-const INT32_MIN = -2147483648;
-const INT32_MAX = 2147483647;
-
 function kindOf(v: unknown): Kind {
-  if (isTensorLike(v)) return 'tensor';
-  if (isTypedArray(v)) return 'typed';
+  // typeof first: batches of numbers are the hot path.
   switch (typeof v) {
     case 'number':
     case 'bigint':
@@ -31,11 +27,16 @@ function kindOf(v: unknown): Kind {
       return 'boolean';
     case 'string':
       return 'string';
+    case 'object':
+      if (v === null) return 'bad';
+      if (Array.isArray(v)) return 'array';
+      if (isTensorLike(v)) return 'tensor';
+      if (isTypedArray(v)) return 'typed';
+      if (v instanceof Map) return 'map';
+      return isPlainObject(v) ? 'object' : 'bad';
+    default:
+      return 'bad';
   }
-  if (Array.isArray(v)) return 'array';
-  if (v instanceof Map) return 'map';
-  if (isPlainObject(v)) return 'object';
-  return 'bad';
 }
 
 function where(path: string): string {
@@ -94,28 +95,28 @@ function packScalars(batch: readonly unknown[], kind: 'number' | 'boolean', path
   }
   // JavaScript has one number type: a batch of whole numbers is an integer (class-label) batch,
   // PyTorch's int64 (int32 here); any fraction makes it float32.
-  let integral = true;
+  const ints = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     const v = batch[i];
-    if (typeof v === 'number' && !Number.isInteger(v)) {
-      integral = false;
-      break;
+    if (typeof v === 'number' && (v | 0) === v) {
+      ints[i] = v;
+      continue;
     }
-  }
-  if (!integral) {
-    const out = new Float32Array(n);
-    for (let i = 0; i < n; i++) out[i] = Number(batch[i]);
-    return target.fromPacked(out, [n], 'float32');
-  }
-  const out = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const v = Number(batch[i]);
-    if (v < INT32_MIN || v > INT32_MAX) {
-      throw new CollateError(`${who}: the integer ${String(batch[i])} at batch position ${i}${where(path)} does not fit int32, the widest integer dtype on TensorFlow.js; return it as a string or a float`);
+    const x = Number(v);
+    if ((x | 0) === x) {
+      ints[i] = x;
+      continue;
     }
-    out[i] = v;
+    let fractional = !Number.isInteger(x);
+    for (let k = i + 1; k < n && !fractional; k++) fractional = !Number.isInteger(Number(batch[k]));
+    if (!fractional) {
+      throw new CollateError(`${who}: the integer ${String(v)} at batch position ${i}${where(path)} does not fit int32, the widest integer dtype on TensorFlow.js; return it as a string or a float`);
+    }
+    const floats = new Float32Array(n);
+    for (let k = 0; k < n; k++) floats[k] = Number(batch[k]);
+    return target.fromPacked(floats, [n], 'float32');
   }
-  return target.fromPacked(out, [n], 'int32');
+  return target.fromPacked(ints, [n], 'int32');
 }
 
 const SUPPORTED = 'tensors, typed arrays, numbers, booleans, strings, arrays, plain objects or Maps';

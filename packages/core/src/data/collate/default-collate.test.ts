@@ -18,6 +18,14 @@ describe('defaultCollate', () => {
     expect([ints.tolist(), floats.tolist(), bools.tolist(), strs]).toEqual(ref.values);
   });
 
+  it('makes float32 when any number has a fraction, int32 from bigints', () => {
+    const f = defaultCollate([3_000_000_000, 0.5]);
+    expect(f.dtype).toBe('float32');
+    expect(f.tolist()).toEqual([3_000_000_000, 0.5]);
+    const b = defaultCollate([1n, -2n]);
+    expect([b.dtype, b.tolist()]).toEqual(['int32', [1, -2]]);
+  });
+
   it('stacks tensors along a new first dimension, promoting dtypes', () => {
     const batch = defaultCollate([tensor([1, 2, 3]), tensor([4, 5, 6], { dtype: 'int32' })]);
     expect(batch.shape).toEqual([2, 3]);
@@ -96,6 +104,7 @@ describe('defaultCollate', () => {
     bad([{ a: 1, b: 2 }, { a: 1 }], "defaultCollate: key 'b' is missing at batch position 1 (batch position 0 has it)");
     bad([new Map([['k', 1]]), new Map()], 'defaultCollate: key "k" is missing at batch position 1 (batch position 0 has it)');
     bad([3_000_000_000, 1], 'defaultCollate: the integer 3000000000 at batch position 0 does not fit int32');
+    bad([1, 2n ** 40n], 'defaultCollate: the integer 1099511627776 at batch position 1 does not fit int32');
     bad(7 as unknown as unknown[], 'defaultCollate: expected the batch to be an array of items, got a number (7)');
   });
 });

@@ -1,5 +1,5 @@
 import { tf, type TfTensor } from '../../backend/tfjs';
-import { runOp } from '../../autograd/run-op';
+import { needsGrad, runOp } from '../../autograd/run-op';
 import { ValueError } from '../../errors/value-error';
 import { Tensor } from '../../tensor/tensor';
 import { expandInts, type IntOrTuple } from './conv-geometry';
@@ -32,6 +32,8 @@ export function maxOverWindows(name: string, input: Tensor, plan: PoolPlan, ah: 
     return returnIndices ? [empty, new Tensor(tf.zeros(empty.shape, 'int32'))] : empty;
   }
   const k = ah.k * aw.k;
+  // Inference skips the argmax unless the indices are asked for.
+  const wantArg = returnIndices || needsGrad([input]);
   let indices: TfTensor | null = null;
   const y = runOp({
     name,
@@ -40,8 +42,9 @@ export function maxOverWindows(name: string, input: Tensor, plan: PoolPlan, ah: 
       const [out, arg] = tf.tidy(() => {
         const win = gatherWindows(toPlanes(input._value, plan), ah, aw, -Infinity);
         // argMax keeps the first maximum: PyTorch's tie rule for the gradient and the indices.
-        return [fromPlanes(tf.max(win, 3), plan), tf.argMax(win, 3)];
+        return [fromPlanes(tf.max(win, 3), plan), ...(wantArg ? [tf.argMax(win, 3)] : [])];
       });
+      if (!arg) return out;
       if (returnIndices) {
         indices = tf.tidy(() => {
           const base = tf.reshape(tf.mul(tf.range(0, ah.out * aw.out, 1, 'int32'), tf.scalar(k, 'int32')), [ah.out, aw.out]);
