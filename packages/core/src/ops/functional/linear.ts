@@ -42,7 +42,7 @@ export function linear(input: Tensor, weight: Tensor, bias?: Tensor | null): Ten
         // Not _FusedMatMul: tfjs-backend-wasm 4.22 adds the bias along the wrong axis when
         // transposeB is set (and reads out of bounds for rank-2 operands).
         // An empty contraction is zeros (the wasm backend's kernels leave garbage there).
-        const prod = inF === 0 || rows === 0 || outF === 0 ? tf.zeros([rows, outF]) : tf.matMul(tf.reshape(input._value, [rows, inF]), weight._value, false, true);
+        const prod = inF === 0 || rows === 0 || outF === 0 ? tf.zeros([rows, outF]) : tf.matMul(tf.reshape(input._value, [rows, inF]), tf.transpose(weight._value)); // wasm: transposeB is several times slower
         const y = bias ? tf.add(prod, bias._value) : prod;
         return tf.reshape(y, outShape);
       }),
