@@ -18,7 +18,7 @@ const { values } = parseArgs({
 });
 
 if (values.help) {
-  console.log('usage: npm start -- [--epochs 300] [--batch-size 64] [--seed 0] [--output ./fizzbuzz-output] [--lr 0.003] [--hidden 512] [--patience 30]');
+  console.log('usage: npm start -- [--epochs 300] [--batch-size 64] [--seed 0] [--output ./out] [--lr 0.003] [--hidden 512] [--patience 30]');
   process.exit(0);
 }
 

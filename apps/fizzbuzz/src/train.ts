@@ -27,7 +27,7 @@ export interface TrainOptions {
   batchSize?: number;
   /** Seed of weights, shuffling and the validation split. @default 0 */
   seed?: number;
-  /** Where checkpoints and metrics.csv go. @default './fizzbuzz-output' */
+  /** Where checkpoints and metrics.csv go. @default './out' */
   outputDir?: string;
   /** Adam's learning rate. @default 0.003 */
   lr?: number;
@@ -83,7 +83,7 @@ export interface TrainResult {
 export async function trainFizzBuzz(options: TrainOptions = {}): Promise<TrainResult> {
   const { epochs = 300, batchSize = 64, seed = 0, lr = 0.003, hidden = 512, patience = 30 } = options;
   const log = options.log === undefined ? (l: string) => console.log(l) : (options.log ?? (() => undefined));
-  const outputDir = resolve(options.outputDir ?? 'fizzbuzz-output');
+  const outputDir = resolve(options.outputDir ?? 'out');
   const started = performance.now();
   mkdirSync(outputDir, { recursive: true });
   for (const f of readdirSync(outputDir)) if (/^best_model_.*\.pt$/.test(f) || f === 'metrics.csv') rmSync(join(outputDir, f));

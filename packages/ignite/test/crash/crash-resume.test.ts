@@ -17,6 +17,7 @@ const TRIALS = 10;
 interface Run {
   done: boolean;
   lastIter: number;
+  resumed: boolean;
 }
 
 /** Runs the child; kills it with SIGKILL once it reports iteration `killAt` plus `jitterMs`. */
@@ -40,7 +41,7 @@ function runChild(dir: string, killAt: number | null, jitterMs: number): Promise
     p.on('exit', (code, signal) => {
       const done = out.includes('DONE');
       if (!done && signal !== 'SIGKILL') reject(new Error(`child exited with ${code ?? signal}: ${err}`));
-      else resolvePromise({ done, lastIter });
+      else resolvePromise({ done, lastIter, resumed: out.includes('RESUMED') });
     });
   });
 }
@@ -70,20 +71,27 @@ describe('kill and resume', () => {
     let seed = 12345;
     const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
     let kills = 0;
+    let resumes = 0;
+    let tempFilesLeft = 0;
     for (let t = 0; t < TRIALS; t++) {
       const dir = mkdtempSync(join(tmpdir(), `dl-ignite-crash-${t}-`));
       const killAt = 1 + Math.floor(rand() * (TOTAL_ITERATIONS - 2));
       const first = await runChild(dir, killAt, Math.floor(rand() * 8));
       if (!first.done) {
         kills++;
+        tempFilesLeft += readdirSync(dir).filter((n) => n.endsWith('.tmp')).length;
         await checkNoPartialFiles(dir);
         expect(existsSync(join(dir, 'result.json'))).toBe(false);
       }
       const second = await runChild(dir, null, 0);
       expect(second.done).toBe(true);
+      if (second.resumed) resumes++;
       await checkNoPartialFiles(dir);
       expect(result(dir)).toEqual(expected);
     }
+    // Nearly every trial was killed mid-run, and most resumed from a checkpoint (not from scratch).
     expect(kills).toBeGreaterThanOrEqual(TRIALS - 1);
+    expect(resumes).toBeGreaterThanOrEqual(TRIALS / 2);
+    console.log(`kill-and-resume: ${kills} kills, ${resumes} resumes from a checkpoint, ${tempFilesLeft} temporary files left by kills during a write`);
   });
 });

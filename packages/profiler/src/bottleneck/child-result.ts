@@ -32,8 +32,8 @@ export interface ChildResult {
   averages: AverageData[];
   /** The longest events, for the HTML timeline; `spanUs` is the profile's length. */
   timeline: { spanUs: number; bars: TimelineBar[] };
-  /** V8's CPU profile, or null when it could not be taken. */
-  cpuProfile: V8CpuProfile | null;
+  /** V8's CPU profile, in parts when the profiler had to stop and restart (empty: none taken). */
+  cpuProfiles: V8CpuProfile[];
   /** Why the Chrome trace could not be written, or null. */
   traceError: string | null;
   /** A note when the script's @dl/core is not the one the profiler hooked. */

@@ -85,3 +85,26 @@ export function summarizeCpuProfile(profile: V8CpuProfile, cwd = ''): CpuSummary
   const functions = [...info.values()].filter((f) => !SKIP.has(f.name) && f.selfMs > 0).sort((a, b) => b.selfMs - a.selfMs);
   return { busyMs: busy, idleMs: idle, functions };
 }
+
+/** @internal {@link summarizeCpuProfile} over several parts of one run, summed per function. */
+export function summarizeCpuProfiles(parts: readonly V8CpuProfile[], cwd = ''): CpuSummary | null {
+  if (parts.length === 0) return null;
+  const merged = new Map<string, FunctionTime>();
+  let busyMs = 0;
+  let idleMs = 0;
+  for (const part of parts) {
+    const s = summarizeCpuProfile(part, cwd);
+    busyMs += s.busyMs;
+    idleMs += s.idleMs;
+    for (const f of s.functions) {
+      const key = `${f.name}\u0000${f.location}`;
+      const m = merged.get(key);
+      if (m === undefined) merged.set(key, { ...f });
+      else {
+        m.selfMs += f.selfMs;
+        m.totalMs += f.totalMs;
+      }
+    }
+  }
+  return { busyMs, idleMs, functions: [...merged.values()].sort((a, b) => b.selfMs - a.selfMs) };
+}

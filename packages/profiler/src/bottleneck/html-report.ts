@@ -137,7 +137,7 @@ function timelineSection(result: ChildResult): string {
   const { spanUs, bars } = result.timeline;
   if (bars.length === 0 || spanUs <= 0) return `<section id="timeline-section"><h2>Timeline</h2><p class="note">Nothing to show.</p></section>`;
   const width = 1200;
-  const left = 10;
+  const left = 24;
   const plotW = width - 2 * left;
   const laneH = 16;
   const maxDepth = Math.min(12, Math.max(...bars.map((b) => b[4])));

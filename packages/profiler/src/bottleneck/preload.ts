@@ -67,15 +67,12 @@ function setup(config: ChildConfig): void {
   post('Profiler.enable');
   post('Profiler.setSamplingInterval', { interval: config.intervalUs });
   post('Profiler.start');
+  const cpuProfiles: V8CpuProfile[] = [];
   const prof = new Profiler({ recordShapes: config.trace !== null }).start();
   const t0 = performance.now();
 
-  process.on('SIGINT', function onInterrupt() {
-    // Stop on Ctrl-C so the profile so far is reported, unless the script handles SIGINT itself.
-    if (process.listenerCount('SIGINT') === 1) process.exit(130);
-  });
-
-  process.on('exit', (code) => {
+  /** Writes what was gathered so far; `final` once the process is exiting for sure. */
+  const dump = (code: number, final: boolean): void => {
     const result: ChildResult = {
       version: 1,
       exitCode: code,
@@ -85,7 +82,7 @@ function setup(config: ChildConfig): void {
       selfCpuTimeTotal: 0,
       averages: [],
       timeline: { spanUs: 0, bars: [] },
-      cpuProfile: null,
+      cpuProfiles,
       traceError: null,
       warnings,
     };
@@ -93,17 +90,17 @@ function setup(config: ChildConfig): void {
       if (cpuOk) {
         // The in-process inspector session answers synchronously, as an exit handler needs.
         session.post('Profiler.stop', (err, res) => {
-          if (!err) result.cpuProfile = (res as { profile: V8CpuProfile }).profile;
+          if (!err) cpuProfiles.push((res as { profile: V8CpuProfile }).profile);
         });
+        if (!final) post('Profiler.start');
       }
-      session.disconnect();
       try {
         result.backend = getBackend();
       } catch {
         result.backend = 'none';
       }
-      if (prof.running) prof.stop();
-      const events = prof.events();
+      if (final && prof.running) prof.stop();
+      const events = final ? prof.events() : prof._snapshot();
       result.eventCount = events.length;
       result.selfCpuTimeTotal = events.selfCpuTimeTotal;
       result.averages = events.keyAverages().map(
@@ -121,7 +118,7 @@ function setup(config: ChildConfig): void {
       result.timeline = timeline(events);
       if (config.trace !== null) {
         try {
-          prof.exportChromeTrace(config.trace);
+          events.exportChromeTrace(config.trace);
         } catch (e) {
           result.traceError = (e as Error).message;
         }
@@ -134,6 +131,19 @@ function setup(config: ChildConfig): void {
     } catch {
       // dl-bottleneck reports a missing result file itself.
     }
+  };
+
+  process.on('SIGINT', function onInterrupt() {
+    // Stop on Ctrl-C so the profile so far is reported, unless the script handles SIGINT itself.
+    if (process.listenerCount('SIGINT') === 1) process.exit(130);
+  });
+  // An uncaught error may end the process without an 'exit' event (tfjs-wasm's handler rethrows
+  // it, exit code 7): save the profile so far first. If the script handles the error and goes
+  // on, the exit below saves the whole run.
+  process.on('uncaughtExceptionMonitor', () => dump(1, false));
+  process.on('exit', (code) => {
+    dump(code, true);
+    session.disconnect();
   });
 }
 

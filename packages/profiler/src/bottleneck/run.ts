@@ -7,7 +7,7 @@ import { constants } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs, USAGE, UsageError, type BottleneckArgs } from './args';
 import { CONFIG_ENV, type ChildConfig, type ChildResult } from './child-result';
-import { summarizeCpuProfile } from './cpu-profile';
+import { summarizeCpuProfiles } from './cpu-profile';
 import { describeEnvironment, isCommonJs } from './environment';
 import { renderHtmlReport } from './html-report';
 import { cpuText, environmentText, opText, section } from './report-text';
@@ -186,7 +186,7 @@ export async function main(argv: readonly string[], io: Io = STD_IO): Promise<nu
     return scriptCode === 0 ? 1 : scriptCode;
   }
 
-  const cpu = result.cpuProfile ? summarizeCpuProfile(result.cpuProfile, process.cwd()) : null;
+  const cpu = summarizeCpuProfiles(result.cpuProfiles ?? [], process.cwd());
   if (scriptCode !== 0) io.out(section(`The script ${exit.signal !== null ? `was stopped by ${exit.signal}` : `exited with code ${scriptCode}`}: the profile below covers it up to then`));
   io.out(cpuText(cpu, args.top));
   io.out(opText(result, args.top, args.sort));

@@ -11,8 +11,11 @@ const CATEGORY: Record<number, EventCategory> = {
   [CAT.ignite]: 'ignite',
 };
 
-/** @internal Turns a finished recording into linked events; returns them and the track count. */
-export function eventsFromRecording(rec: Recording): { events: FunctionEvent[]; trackCount: number } {
+/**
+ * @internal Turns a recording into linked events; returns them and the track count. Events
+ * still open end at `openEnd` (a snapshot of a running profile; the recording is not changed).
+ */
+export function eventsFromRecording(rec: Recording, openEnd = NaN): { events: FunctionEvent[]; trackCount: number } {
   const n = rec.length;
   const events: FunctionEvent[] = new Array(n);
   for (let i = 0; i < n; i++) {
@@ -25,7 +28,7 @@ export function eventsFromRecording(rec: Recording): { events: FunctionEvent[]; 
       phase,
       thread: 0,
       startUs: (rec.starts[i] - rec.t0) * 1000,
-      endUs: (rec.ends[i] - rec.t0) * 1000,
+      endUs: ((Number.isNaN(rec.ends[i]) ? openEnd : rec.ends[i]) - rec.t0) * 1000,
       inputShapes: rec.shapes !== null ? rec.shapes[i] : null,
       stack: rec.stacks !== null ? rec.stacks[i] : null,
       cpuMemoryUsage: rec.memBegin !== null ? rec.memEnd![i] - rec.memBegin[i] : 0,

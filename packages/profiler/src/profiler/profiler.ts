@@ -1,7 +1,7 @@
 import { getBackend, setDataLoaderRecorder, setOpRecorder, ValueError } from '@dl/core';
 import * as tf from '@tensorflow/tfjs-core';
 import { ProfilerError } from '../errors/profiler-error';
-import { EventList, type KeyAveragesOptions } from '../events/event-list';
+import { EventList, type EventListContext, type KeyAveragesOptions } from '../events/event-list';
 import { eventsFromRecording } from '../events/from-recording';
 import type { FunctionEvent } from '../events/function-event';
 import type { FunctionEventAvg } from '../events/function-event-avg';
@@ -155,6 +155,28 @@ export class Profiler {
   }
 
   /**
+   * @internal The events so far while still recording (ranges still open end now). dl-bottleneck
+   * uses it when the script dies of an uncaught error, which may skip the process 'exit' event.
+   */
+  _snapshot(): EventList<FunctionEvent> {
+    if (this.state !== 'running') return this.events();
+    if (this.rec === null) return new EventList([], this.listContext(1));
+    const { events, trackCount } = eventsFromRecording(this.rec, performance.now());
+    return new EventList(events, this.listContext(trackCount));
+  }
+
+  private listContext(trackCount: number): EventListContext {
+    const o = this.options;
+    return {
+      profileMemory: o.profileMemory,
+      withFlops: o.withFlops,
+      recordShapes: o.recordShapes,
+      withStack: o.withStack,
+      trace: { epochMs: this.rec?.epochMs ?? Date.now(), backend: this.backend, trackCount },
+    };
+  }
+
+  /**
    * Every recorded event in recording order (PyTorch's `prof.events()` / `function_events`).
    *
    * @example
@@ -165,15 +187,8 @@ export class Profiler {
   events(): EventList<FunctionEvent> {
     if (this.state !== 'stopped') throw new ProfilerError(`Profiler: ${this.state === 'new' ? 'the profiler has not run yet' : 'the profiler is still running: call stop() first'}`);
     if (this.list === null) {
-      const o = this.options;
       const { events, trackCount } = this.rec ? eventsFromRecording(this.rec) : { events: [], trackCount: 1 };
-      this.list = new EventList(events, {
-        profileMemory: o.profileMemory,
-        withFlops: o.withFlops,
-        recordShapes: o.recordShapes,
-        withStack: o.withStack,
-        trace: { epochMs: this.rec?.epochMs ?? Date.now(), backend: this.backend, trackCount },
-      });
+      this.list = new EventList(events, this.listContext(trackCount));
       this.rec = null;
     }
     return this.list;

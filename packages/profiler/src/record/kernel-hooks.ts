@@ -52,15 +52,19 @@ function wrap(cfg: KernelConfig, rec: Recording): KernelFunc {
 }
 
 /**
- * @internal Times every tfjs kernel by swapping each registered kernel (every backend) for a
- * timed copy through tfjs's public kernel registry, and putting the originals back on
- * `uninstall`. While not profiling, kernels run untouched: nothing is left behind.
+ * @internal Times every tfjs kernel by swapping each registered kernel of the initialized
+ * backends for a timed copy through tfjs's public kernel registry, and putting the originals
+ * back on `uninstall`. While not profiling, kernels run untouched: nothing is left behind.
  */
 export class KernelHooks {
   private installed: { original: KernelConfig; wrapped: KernelConfig }[] = [];
 
   install(rec: Recording): void {
-    const backends = Object.keys(tf.engine().registryFactory);
+    // The backends initialized so far (the union tfjs package also registers webgl's kernels,
+    // which never run in Node: wrapping them would only slow start() down).
+    const engine = tf.engine();
+    const backends = new Set(Object.keys(engine.registry));
+    if (engine.backendName) backends.add(engine.backendName);
     for (const backend of backends) {
       for (const original of tf.getKernelsForBackend(backend)) {
         const wrapped: KernelConfig = { ...original, kernelFunc: wrap(original, rec) };

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkFunctionalCase, distinct, uniform } from '../../../test/functional-fixtures';
 import { expectClose, loadReference, refTensor } from '../../../test/reference';
 import { gradcheck } from '../../autograd/gradcheck';
+import { noGrad } from '../../autograd/grad-mode';
 import { DTypeError } from '../../errors/dtype-error';
 import { ShapeError } from '../../errors/shape-error';
 import { ValueError } from '../../errors/value-error';
@@ -40,6 +41,14 @@ describe('maxPool2d', () => {
     expect(y.tolist()).toEqual([[[[0, 1], [2, 2]]]]);
     y.backward(tensor([[[[1, 1], [1, 1]]]]));
     expect(x.grad!.tolist()).toEqual([[[[1, 0, 1], [0, 0, 0], [1, 1, 0]]]]);
+  });
+
+  it('gives the same values without autograd (where it skips the argmax)', () => {
+    const x = uniform([2, 3, 7, 6], 5);
+    const withGrad = maxPool2d(x, 3, { stride: 2, padding: 1 });
+    const without = noGrad(() => maxPool2d(x, 3, { stride: 2, padding: 1 }));
+    expect(without.requiresGrad).toBe(false);
+    expect(Array.from(without.dataSync())).toEqual(Array.from(withGrad.dataSync()));
   });
 
   it('passes gradcheck with padding, stride, dilation and ceil mode', () => {
