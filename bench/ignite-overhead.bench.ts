@@ -1,6 +1,8 @@
 // The cost of @dl/ignite's Engine itself: a no-op process function over 20,000 items, one epoch,
 // no handlers. PyTorch anchor: ignite 0.4.13 on PyTorch 1.13 runs this at about 244,000
 // iterations/s on this kind of machine. Goal: at least 10x that.
+// Last run (2 cores shared with other jobs, load average ~9): no handlers 16.6M iterations/s
+// (68x ignite), with a filtered and an epoch handler 10.7M (44x).
 import { Engine, Events } from '@dl/ignite';
 import { median } from './stats.ts';
 

@@ -1,8 +1,10 @@
 // `npm start` at the repository root runs this: FizzBuzz trained with @dl/ignite, no arguments needed.
-// Flags: --epochs N, --batch-size N, --seed N, --output DIR (also --lr, --hidden, --patience).
+// Flags: --epochs N, --batch-size N, --seed N, --output DIR (also --lr, --hidden, --patience),
+// --profile (print the top ops and write OUTPUT/trace.json).
 import { getBackend } from '@dl/core';
 import { parseArgs } from 'node:util';
 import { trainFizzBuzz } from './train';
+import { withProfiler } from './with-profiler';
 
 const { values } = parseArgs({
   options: {
@@ -13,12 +15,13 @@ const { values } = parseArgs({
     lr: { type: 'string' },
     hidden: { type: 'string' },
     patience: { type: 'string' },
+    profile: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   },
 });
 
 if (values.help) {
-  console.log('usage: npm start -- [--epochs 300] [--batch-size 64] [--seed 0] [--output ./out] [--lr 0.003] [--hidden 512] [--patience 30]');
+  console.log('usage: npm start -- [--epochs 300] [--batch-size 64] [--seed 0] [--output ./out] [--lr 0.003] [--hidden 512] [--patience 30] [--profile]');
   process.exit(0);
 }
 
@@ -33,7 +36,7 @@ function int(name: string, v: string | undefined): number | undefined {
 }
 
 console.log(`FizzBuzz with @dl/ignite on the '${getBackend()}' backend`);
-const result = await trainFizzBuzz({
+const result = await withProfiler(values.profile === true, values.output ?? 'out', () => trainFizzBuzz({
   epochs: int('epochs', values.epochs),
   batchSize: int('batch-size', values['batch-size']),
   seed: int('seed', values.seed),
@@ -41,7 +44,7 @@ const result = await trainFizzBuzz({
   lr: int('lr', values.lr),
   hidden: int('hidden', values.hidden),
   patience: int('patience', values.patience),
-});
+}));
 
 console.log('\nPredictions for 1..100 (best checkpoint; wrong answers marked with *):');
 const cells = result.predictions.map((p) => `${p.answer}${p.correct ? '' : '*'}`.padEnd(10));

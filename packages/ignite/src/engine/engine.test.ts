@@ -67,6 +67,15 @@ describe('Engine.run', () => {
     expect(restarts).toBe(1);
   });
 
+  it('switches to new data with setData, keeping the epoch length', async () => {
+    const seen: number[] = [];
+    const e = new Engine((_e, b: number) => void seen.push(b));
+    e.on(Events.ITERATION_COMPLETED({ once: 2 }), (eng) => eng.setData([10, 20, 30]));
+    await e.run([1, 2, 3], { maxEpochs: 2 });
+    expect(seen).toEqual([1, 2, 10, 20, 30, 10]);
+    expect(() => e.setData(4 as never)).toThrow('Engine.setData: data should be an iterable or async iterable, got number 4');
+  });
+
   it('trains over a DataLoader of tensors', async () => {
     const loader = new DataLoader([0, 1, 2, 3, 4, 5, 6].map((i) => [tensor([i, i]), i] as [Tensor, number]), { batchSize: 3 });
     const sizes: number[] = [];

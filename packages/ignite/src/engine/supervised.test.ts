@@ -1,4 +1,4 @@
-import { ValueError, manualSeed, mseLoss, nn, optim, tensor, type Tensor } from '@dl/core';
+import { ValueError, crossEntropy, manualSeed, mseLoss, nn, optim, tensor, type Tensor } from '@dl/core';
 import { describe, expect, it } from 'vitest';
 import { Accuracy } from '../metrics/accuracy';
 import { Loss } from '../metrics/loss';
@@ -80,11 +80,12 @@ describe('createSupervisedTrainer', () => {
 describe('createSupervisedEvaluator', () => {
   it('runs the model without gradients in eval mode and fills state.metrics', async () => {
     const model = new nn.Sequential(new nn.Linear(2, 3), new nn.Dropout(0.5));
-    const evaluator = createSupervisedEvaluator(model, { metrics: { acc: new Accuracy(), loss: new Loss((p, y) => mseLoss(p, y.reshape([-1, 1]).expand([-1, 3]).toFloat())) } });
+    const evaluator = createSupervisedEvaluator(model, { metrics: { acc: new Accuracy(), loss: new Loss(crossEntropy) } });
     const batches = [[tensor([[1, 0], [0, 1]]), tensor([0, 2], { dtype: 'int32' })]];
     const first = await evaluator.run(batches);
     const acc = first.metrics.acc;
     expect(acc).toBeGreaterThanOrEqual(0);
+    expect(first.metrics.loss).toBeGreaterThan(0);
     const [yPred] = first.output as [Tensor, Tensor];
     expect(yPred.requiresGrad).toBe(false);
     expect(model.training).toBe(false);

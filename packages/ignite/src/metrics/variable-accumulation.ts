@@ -17,7 +17,7 @@ export function batchContribution(output: AccumulationInput, op: string, transfo
   const width = data.length / n;
   const sums = new Array<number>(width).fill(0);
   for (let i = 0; i < data.length; i++) sums[i % width] += data[i];
-  return { value: output.ndim === 2 ? sums : sums, count: n };
+  return { value: sums, count: n };
 }
 
 /** @internal `a + b` for accumulated values (numbers broadcast over vectors). */

@@ -9,30 +9,11 @@ import { Session } from 'node:inspector';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { isMainThread } from 'node:worker_threads';
-import type { FunctionEvent } from '../events/function-event';
 import { Profiler } from '../profiler/profiler';
 import { extraCores, type CoreHookApi } from '../profiler/session';
-import { CONFIG_ENV, type AverageData, type ChildConfig, type ChildResult, type TimelineBar } from './child-result';
+import { CONFIG_ENV, type ChildConfig, type ChildResult } from './child-result';
 import type { V8CpuProfile } from './cpu-profile';
-
-/** Timeline bars kept for the HTML report (the longest events). */
-const MAX_BARS = 3000;
-
-function depthOf(e: FunctionEvent): number {
-  let d = 0;
-  for (let p = e.parent; p !== null; p = p.parent) d++;
-  return d;
-}
-
-function timeline(events: readonly FunctionEvent[]): ChildResult['timeline'] {
-  let span = 0;
-  for (const e of events) if (e.endUs > span) span = e.endUs;
-  // Bars narrower than ~1/4000 of the span would not show; keep the longest few thousand.
-  const visible = events.filter((e) => e.cpuTimeTotal >= span / 4000);
-  visible.sort((a, b) => b.cpuTimeTotal - a.cpuTimeTotal);
-  const bars: TimelineBar[] = visible.slice(0, MAX_BARS).map((e) => [e.name, e.category, e.startUs, e.cpuTimeTotal, e.isAsync ? 0 : depthOf(e)]);
-  return { spanUs: span, bars };
-}
+import { summarizeEvents } from './summarize-events';
 
 function coreDir(from: string): string | null {
   try {
@@ -68,7 +49,9 @@ function setup(config: ChildConfig): void {
   post('Profiler.setSamplingInterval', { interval: config.intervalUs });
   post('Profiler.start');
   const cpuProfiles: V8CpuProfile[] = [];
-  const prof = new Profiler({ recordShapes: config.trace !== null }).start();
+  const prof = new Profiler({ recordShapes: config.trace !== null });
+  prof._owner = "dl-bottleneck's profiler (it profiles the whole script; profile the script without dl-bottleneck, or drop its own profiler)";
+  prof.start();
   const t0 = performance.now();
 
   /** Writes what was gathered so far; `final` once the process is exiting for sure. */
@@ -101,21 +84,7 @@ function setup(config: ChildConfig): void {
       }
       if (final && prof.running) prof.stop();
       const events = final ? prof.events() : prof._snapshot();
-      result.eventCount = events.length;
-      result.selfCpuTimeTotal = events.selfCpuTimeTotal;
-      result.averages = events.keyAverages().map(
-        (a): AverageData => ({
-          key: a.key,
-          category: a.category,
-          count: a.count,
-          cpuTimeTotal: a.cpuTimeTotal,
-          selfCpuTimeTotal: a.selfCpuTimeTotal,
-          cpuMemoryUsage: a.cpuMemoryUsage,
-          selfCpuMemoryUsage: a.selfCpuMemoryUsage,
-          flops: a.flops,
-        }),
-      );
-      result.timeline = timeline(events);
+      Object.assign(result, summarizeEvents(events));
       if (config.trace !== null) {
         try {
           events.exportChromeTrace(config.trace);

@@ -68,6 +68,8 @@ export class Profiler {
   private installed: { uninstall(): void }[] = [];
   private list: EventList<FunctionEvent> | null = null;
   private backend = 'none';
+  /** @internal How errors name this profiler to others that try to start while it runs. */
+  _owner = 'another profiler';
 
   constructor(options: ProfilerOptions = {}) {
     this.options = checkOptions(options);
@@ -93,7 +95,7 @@ export class Profiler {
       this.state = 'running';
       return this;
     }
-    if (activeSession.rec !== null) throw new ProfilerError('Profiler.start: another profiler is already running; stop it first (profilers do not nest)');
+    if (activeSession.rec !== null) throw new ProfilerError(`Profiler.start: ${activeSession.owner} is already running; stop it first (profilers do not nest)`);
     this.state = 'running';
     const o = this.options;
     const rec = new Recording({ recordShapes: o.recordShapes, profileMemory: o.profileMemory, withStack: o.withStack, withFlops: o.withFlops });
@@ -104,6 +106,7 @@ export class Profiler {
     if (o.withStack) rec.stackProbe = captureUserStack;
     this.rec = rec;
     activeSession.rec = rec;
+    activeSession.owner = this._owner;
     try {
       const ops = opRecorderFor(rec);
       const loader = loaderRecorderFor(rec);

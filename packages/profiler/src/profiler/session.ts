@@ -1,8 +1,11 @@
 import type { DataLoaderRecorder, OpRecorder } from '@dl/core';
 import type { Recording } from '../record/recording';
 
-/** @internal The recording of the profiler running now (one at a time, as in PyTorch), or null. */
-export const activeSession: { rec: Recording | null } = { rec: null };
+/**
+ * @internal The recording of the profiler running now (one at a time, as in PyTorch), or null,
+ * and how to name that profiler in errors.
+ */
+export const activeSession: { rec: Recording | null; owner: string } = { rec: null, owner: '' };
 
 /** The hook setters of one @dl/core instance. */
 export interface CoreHookApi {
