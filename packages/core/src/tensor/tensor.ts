@@ -9,6 +9,15 @@ import { ValueError } from '../errors/value-error';
 import { disown, own, reown } from '../memory/ownership';
 import type { DType } from './dtype';
 import { formatTensor } from './format';
+import type { TensorArithmeticMethods } from '../ops/arithmetic/methods';
+import type { TensorComparisonMethods } from '../ops/comparison/methods';
+import type { TensorCreationMethods } from '../ops/creation/methods';
+import type { TensorFunctionalMethods } from '../ops/functional/methods';
+import type { TensorIndexingMethods } from '../ops/indexing/methods';
+import type { TensorInplaceMethods } from '../ops/inplace/methods';
+import type { TensorReductionMethods } from '../ops/reduction/methods';
+import type { TensorShapeMethods } from '../ops/shape/methods';
+import type { TensorUnaryMethods } from '../ops/unary/methods';
 
 /** Nested arrays of numbers or booleans, as `tolist()` returns and `tensor()` accepts. */
 export type NestedArray<T> = T | NestedArray<T>[];
@@ -18,6 +27,11 @@ export interface BackwardOptions {
   /** Keep the graph so backward can run through it again. @default false */
   retainGraph?: boolean;
 }
+
+// The op methods are declared per op folder (ops/<area>/methods.ts, which also installs them on
+// the prototype) and merged here, so bundled declaration files keep them.
+// eslint-disable-next-line @typescript-eslint/no-empty-interface, @typescript-eslint/no-unsafe-declaration-merging
+export interface Tensor extends TensorArithmeticMethods, TensorComparisonMethods, TensorCreationMethods, TensorFunctionalMethods, TensorIndexingMethods, TensorInplaceMethods, TensorReductionMethods, TensorShapeMethods, TensorUnaryMethods {}
 
 /**
  * A multi-dimensional array with autograd, mirroring `torch.Tensor`. Values live in a

@@ -112,6 +112,12 @@ describe('dl-bottleneck on bad input', () => {
     expect(r.err).toBe('');
   });
 
+  it('says so when the script is killed before a profile could be saved', () => {
+    const r = run([join(fixtures, 'killed.mjs')]);
+    expect(r.code).toBe(128 + 9);
+    expect(r.err.trim()).toBe('dl-bottleneck: the script was killed by SIGKILL before a profile could be saved; nothing to report');
+  });
+
   it('reports a missing script in one line, without running anything', () => {
     const r = run(['no-such-script.js']);
     expect(r.code).toBe(2);

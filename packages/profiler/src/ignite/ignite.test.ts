@@ -136,6 +136,12 @@ describe('HandlersTimeProfiler', () => {
     expect(csv[0]).toContain('everyOther (ITERATION_COMPLETED)');
     expect(csv).toHaveLength(7);
   });
+
+  it('refuses to write results before a run', () => {
+    const p = new HandlersTimeProfiler();
+    expect(() => p.writeResults(join(tmpdir(), 'h.csv'))).toThrow(new ProfilerError('HandlersTimeProfiler.writeResults: nothing recorded yet: run the engine first'));
+    expect(() => p.attach(null as unknown as Engine)).toThrow(new dl.ValueError('HandlersTimeProfiler.attach: engine should be an @dl/ignite Engine, got null'));
+  });
 });
 
 describe('profile() with @dl/profiler/ignite loaded', () => {

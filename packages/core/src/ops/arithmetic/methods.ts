@@ -21,57 +21,56 @@ import { pow } from './pow';
 import { remainder } from './remainder';
 import { sub } from './sub';
 
-declare module '../../tensor/tensor' {
-  interface Tensor {
-    /** `this + alpha * other`; see {@link add}. */
-    add(other: TensorLike, options?: { alpha?: number }): Tensor;
-    /** `this - alpha * other`; see {@link sub}. */
-    sub(other: TensorLike, options?: { alpha?: number }): Tensor;
-    /** Alias of `sub`; see {@link sub}. */
-    subtract(other: TensorLike, options?: { alpha?: number }): Tensor;
-    /** Elementwise product; see {@link mul}. */
-    mul(other: TensorLike): Tensor;
-    /** Alias of `mul`; see {@link mul}. */
-    multiply(other: TensorLike): Tensor;
-    /** Elementwise division (true division unless `roundingMode`); see {@link div}. */
-    div(other: TensorLike, options?: DivOptions): Tensor;
-    /** Alias of `div`; see {@link div}. */
-    divide(other: TensorLike, options?: DivOptions): Tensor;
-    /** True division; see {@link div}. */
-    trueDivide(other: TensorLike): Tensor;
-    /** Division rounded down (`//`); see {@link floorDivide}. */
-    floorDivide(other: TensorLike): Tensor;
-    /** Elementwise power; see {@link pow}. */
-    pow(exponent: TensorLike): Tensor;
-    /** Python-style modulus (sign of the divisor); see {@link remainder}. */
-    remainder(other: TensorLike): Tensor;
-    /** C-style modulus (sign of the dividend); see {@link fmod}. */
-    fmod(other: TensorLike): Tensor;
-    /** Elementwise maximum with another tensor; see {@link maximum}. */
-    maximum(other: TensorLike): Tensor;
-    /** Elementwise minimum with another tensor; see {@link minimum}. */
-    minimum(other: TensorLike): Tensor;
-    /** `this + value * tensor1 * tensor2`; see {@link addcmul}. */
-    addcmul(tensor1: Tensor, tensor2: Tensor, options?: AddcOptions): Tensor;
-    /** `this + value * tensor1 / tensor2`; see {@link addcdiv}. */
-    addcdiv(tensor1: Tensor, tensor2: Tensor, options?: AddcOptions): Tensor;
-    /** Linear interpolation towards `end`; see {@link lerp}. */
-    lerp(end: Tensor, weight: number | Tensor): Tensor;
-    /** Matrix product; see {@link matmul}. */
-    matmul(other: Tensor): Tensor;
-    /** 2-D matrix product; see {@link mm}. */
-    mm(mat2: Tensor): Tensor;
-    /** Batched 3-D matrix product; see {@link bmm}. */
-    bmm(mat2: Tensor): Tensor;
-    /** Matrix-vector product; see {@link mv}. */
-    mv(vec: Tensor): Tensor;
-    /** Dot product of 1-D tensors; see {@link dot}. */
-    dot(other: Tensor): Tensor;
-    /** Outer product of 1-D tensors; see {@link outer}. */
-    outer(vec2: Tensor): Tensor;
-    /** Alias of `outer`; see {@link outer}. */
-    ger(vec2: Tensor): Tensor;
-  }
+/** The Tensor methods of this folder's ops; `Tensor` extends it (see tensor/tensor.ts). */
+export interface TensorArithmeticMethods {
+  /** `this + alpha * other`; see {@link add}. */
+  add(other: TensorLike, options?: { alpha?: number }): Tensor;
+  /** `this - alpha * other`; see {@link sub}. */
+  sub(other: TensorLike, options?: { alpha?: number }): Tensor;
+  /** Alias of `sub`; see {@link sub}. */
+  subtract(other: TensorLike, options?: { alpha?: number }): Tensor;
+  /** Elementwise product; see {@link mul}. */
+  mul(other: TensorLike): Tensor;
+  /** Alias of `mul`; see {@link mul}. */
+  multiply(other: TensorLike): Tensor;
+  /** Elementwise division (true division unless `roundingMode`); see {@link div}. */
+  div(other: TensorLike, options?: DivOptions): Tensor;
+  /** Alias of `div`; see {@link div}. */
+  divide(other: TensorLike, options?: DivOptions): Tensor;
+  /** True division; see {@link div}. */
+  trueDivide(other: TensorLike): Tensor;
+  /** Division rounded down (`//`); see {@link floorDivide}. */
+  floorDivide(other: TensorLike): Tensor;
+  /** Elementwise power; see {@link pow}. */
+  pow(exponent: TensorLike): Tensor;
+  /** Python-style modulus (sign of the divisor); see {@link remainder}. */
+  remainder(other: TensorLike): Tensor;
+  /** C-style modulus (sign of the dividend); see {@link fmod}. */
+  fmod(other: TensorLike): Tensor;
+  /** Elementwise maximum with another tensor; see {@link maximum}. */
+  maximum(other: TensorLike): Tensor;
+  /** Elementwise minimum with another tensor; see {@link minimum}. */
+  minimum(other: TensorLike): Tensor;
+  /** `this + value * tensor1 * tensor2`; see {@link addcmul}. */
+  addcmul(tensor1: Tensor, tensor2: Tensor, options?: AddcOptions): Tensor;
+  /** `this + value * tensor1 / tensor2`; see {@link addcdiv}. */
+  addcdiv(tensor1: Tensor, tensor2: Tensor, options?: AddcOptions): Tensor;
+  /** Linear interpolation towards `end`; see {@link lerp}. */
+  lerp(end: Tensor, weight: number | Tensor): Tensor;
+  /** Matrix product; see {@link matmul}. */
+  matmul(other: Tensor): Tensor;
+  /** 2-D matrix product; see {@link mm}. */
+  mm(mat2: Tensor): Tensor;
+  /** Batched 3-D matrix product; see {@link bmm}. */
+  bmm(mat2: Tensor): Tensor;
+  /** Matrix-vector product; see {@link mv}. */
+  mv(vec: Tensor): Tensor;
+  /** Dot product of 1-D tensors; see {@link dot}. */
+  dot(other: Tensor): Tensor;
+  /** Outer product of 1-D tensors; see {@link outer}. */
+  outer(vec2: Tensor): Tensor;
+  /** Alias of `outer`; see {@link outer}. */
+  ger(vec2: Tensor): Tensor;
 }
 
 const P = Tensor.prototype;

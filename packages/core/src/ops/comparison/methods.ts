@@ -19,53 +19,52 @@ import { logicalXor } from './logical-xor';
 import { lt } from './lt';
 import { ne } from './ne';
 
-declare module '../../tensor/tensor' {
-  interface Tensor {
-    /** Elementwise `==` as bool; see {@link eq}. */
-    eq(other: TensorLike): Tensor;
-    /** Elementwise `!=` as bool; see {@link ne}. */
-    ne(other: TensorLike): Tensor;
-    /** Alias of `ne`; see {@link ne}. */
-    notEqual(other: TensorLike): Tensor;
-    /** Elementwise `<` as bool; see {@link lt}. */
-    lt(other: TensorLike): Tensor;
-    /** Alias of `lt`; see {@link lt}. */
-    less(other: TensorLike): Tensor;
-    /** Elementwise `<=` as bool; see {@link le}. */
-    le(other: TensorLike): Tensor;
-    /** Alias of `le`; see {@link le}. */
-    lessEqual(other: TensorLike): Tensor;
-    /** Elementwise `>` as bool; see {@link gt}. */
-    gt(other: TensorLike): Tensor;
-    /** Alias of `gt`; see {@link gt}. */
-    greater(other: TensorLike): Tensor;
-    /** Elementwise `>=` as bool; see {@link ge}. */
-    ge(other: TensorLike): Tensor;
-    /** Alias of `ge`; see {@link ge}. */
-    greaterEqual(other: TensorLike): Tensor;
-    /** Same shape and elements, as a boolean; see {@link equal}. */
-    equal(other: Tensor): boolean;
-    /** Every element close to `other`'s, as a boolean; see {@link allclose}. */
-    allclose(other: TensorLike, options?: IscloseOptions): boolean;
-    /** Elementwise closeness as bool; see {@link isclose}. */
-    isclose(other: TensorLike, options?: IscloseOptions): Tensor;
-    /** Elementwise NaN test; see {@link isnan}. */
-    isnan(): Tensor;
-    /** Elementwise infinity test; see {@link isinf}. */
-    isinf(): Tensor;
-    /** Elementwise finiteness test; see {@link isfinite}. */
-    isfinite(): Tensor;
-    /** Elementwise logical and; see {@link logicalAnd}. */
-    logicalAnd(other: TensorLike): Tensor;
-    /** Elementwise logical or; see {@link logicalOr}. */
-    logicalOr(other: TensorLike): Tensor;
-    /** Elementwise logical xor; see {@link logicalXor}. */
-    logicalXor(other: TensorLike): Tensor;
-    /** Elementwise logical not; see {@link logicalNot}. */
-    logicalNot(): Tensor;
-    /** Elementwise bitwise not (`~`); see {@link bitwiseNot}. */
-    bitwiseNot(): Tensor;
-  }
+/** The Tensor methods of this folder's ops; `Tensor` extends it (see tensor/tensor.ts). */
+export interface TensorComparisonMethods {
+  /** Elementwise `==` as bool; see {@link eq}. */
+  eq(other: TensorLike): Tensor;
+  /** Elementwise `!=` as bool; see {@link ne}. */
+  ne(other: TensorLike): Tensor;
+  /** Alias of `ne`; see {@link ne}. */
+  notEqual(other: TensorLike): Tensor;
+  /** Elementwise `<` as bool; see {@link lt}. */
+  lt(other: TensorLike): Tensor;
+  /** Alias of `lt`; see {@link lt}. */
+  less(other: TensorLike): Tensor;
+  /** Elementwise `<=` as bool; see {@link le}. */
+  le(other: TensorLike): Tensor;
+  /** Alias of `le`; see {@link le}. */
+  lessEqual(other: TensorLike): Tensor;
+  /** Elementwise `>` as bool; see {@link gt}. */
+  gt(other: TensorLike): Tensor;
+  /** Alias of `gt`; see {@link gt}. */
+  greater(other: TensorLike): Tensor;
+  /** Elementwise `>=` as bool; see {@link ge}. */
+  ge(other: TensorLike): Tensor;
+  /** Alias of `ge`; see {@link ge}. */
+  greaterEqual(other: TensorLike): Tensor;
+  /** Same shape and elements, as a boolean; see {@link equal}. */
+  equal(other: Tensor): boolean;
+  /** Every element close to `other`'s, as a boolean; see {@link allclose}. */
+  allclose(other: TensorLike, options?: IscloseOptions): boolean;
+  /** Elementwise closeness as bool; see {@link isclose}. */
+  isclose(other: TensorLike, options?: IscloseOptions): Tensor;
+  /** Elementwise NaN test; see {@link isnan}. */
+  isnan(): Tensor;
+  /** Elementwise infinity test; see {@link isinf}. */
+  isinf(): Tensor;
+  /** Elementwise finiteness test; see {@link isfinite}. */
+  isfinite(): Tensor;
+  /** Elementwise logical and; see {@link logicalAnd}. */
+  logicalAnd(other: TensorLike): Tensor;
+  /** Elementwise logical or; see {@link logicalOr}. */
+  logicalOr(other: TensorLike): Tensor;
+  /** Elementwise logical xor; see {@link logicalXor}. */
+  logicalXor(other: TensorLike): Tensor;
+  /** Elementwise logical not; see {@link logicalNot}. */
+  logicalNot(): Tensor;
+  /** Elementwise bitwise not (`~`); see {@link bitwiseNot}. */
+  bitwiseNot(): Tensor;
 }
 
 const P = Tensor.prototype;

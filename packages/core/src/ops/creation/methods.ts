@@ -8,23 +8,22 @@ import { ones } from './ones';
 import { tensor } from './tensor';
 import { zeros } from './zeros';
 
-declare module '../../tensor/tensor' {
-  interface Tensor {
-    /** Zeros of `size` in this tensor's dtype (unless given); PyTorch's `Tensor.new_zeros`. */
-    newZeros(size: Size, options?: CreationOptions): Tensor;
-    /** Ones of `size` in this tensor's dtype (unless given); PyTorch's `Tensor.new_ones`. */
-    newOnes(size: Size, options?: CreationOptions): Tensor;
-    /** `fillValue` of `size` in this tensor's dtype (unless given); PyTorch's `Tensor.new_full`. */
-    newFull(size: Size, fillValue: number | boolean, options?: CreationOptions): Tensor;
-    /** A tensor of `size` in this tensor's dtype (values are zeros); PyTorch's `Tensor.new_empty`. */
-    newEmpty(size: Size, options?: CreationOptions): Tensor;
-    /** A tensor from data in this tensor's dtype (unless given); PyTorch's `Tensor.new_tensor`. */
-    newTensor(data: NestedArray<number> | NestedArray<boolean>, options?: CreationOptions): Tensor;
-    /** 0/1 draws with this tensor's values as probabilities; see {@link bernoulli}. */
-    bernoulli(options?: BernoulliOptions): Tensor;
-    /** Category indices sampled from this tensor's rows of weights; see {@link multinomial}. */
-    multinomial(numSamples: number, options?: MultinomialOptions): Tensor;
-  }
+/** The Tensor methods of this folder's ops; `Tensor` extends it (see tensor/tensor.ts). */
+export interface TensorCreationMethods {
+  /** Zeros of `size` in this tensor's dtype (unless given); PyTorch's `Tensor.new_zeros`. */
+  newZeros(size: Size, options?: CreationOptions): Tensor;
+  /** Ones of `size` in this tensor's dtype (unless given); PyTorch's `Tensor.new_ones`. */
+  newOnes(size: Size, options?: CreationOptions): Tensor;
+  /** `fillValue` of `size` in this tensor's dtype (unless given); PyTorch's `Tensor.new_full`. */
+  newFull(size: Size, fillValue: number | boolean, options?: CreationOptions): Tensor;
+  /** A tensor of `size` in this tensor's dtype (values are zeros); PyTorch's `Tensor.new_empty`. */
+  newEmpty(size: Size, options?: CreationOptions): Tensor;
+  /** A tensor from data in this tensor's dtype (unless given); PyTorch's `Tensor.new_tensor`. */
+  newTensor(data: NestedArray<number> | NestedArray<boolean>, options?: CreationOptions): Tensor;
+  /** 0/1 draws with this tensor's values as probabilities; see {@link bernoulli}. */
+  bernoulli(options?: BernoulliOptions): Tensor;
+  /** Category indices sampled from this tensor's rows of weights; see {@link multinomial}. */
+  multinomial(numSamples: number, options?: MultinomialOptions): Tensor;
 }
 
 const P = Tensor.prototype;

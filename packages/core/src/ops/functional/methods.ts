@@ -4,13 +4,12 @@ import { logSoftmax } from './log-softmax';
 import { softmax } from './softmax';
 import type { SoftmaxOptions } from './softmax-core';
 
-declare module '../../tensor/tensor' {
-  interface Tensor {
-    /** Softmax along `dim`; see {@link softmax}. */
-    softmax(dim: number, options?: SoftmaxOptions): Tensor;
-    /** Log-softmax along `dim`; see {@link logSoftmax}. */
-    logSoftmax(dim: number, options?: SoftmaxOptions): Tensor;
-  }
+/** The Tensor methods of this folder's ops; `Tensor` extends it (see tensor/tensor.ts). */
+export interface TensorFunctionalMethods {
+  /** Softmax along `dim`; see {@link softmax}. */
+  softmax(dim: number, options?: SoftmaxOptions): Tensor;
+  /** Log-softmax along `dim`; see {@link logSoftmax}. */
+  logSoftmax(dim: number, options?: SoftmaxOptions): Tensor;
 }
 
 Tensor.prototype.softmax = function (this: Tensor, dim: number, options?: SoftmaxOptions) {

@@ -20,51 +20,50 @@ import { tril, triu } from './tril';
 import { unique, type UniqueOptions, type UniqueResult } from './unique';
 import { where } from './where';
 
-declare module '../../tensor/tensor' {
-  interface Tensor {
-    /** Python's `x[...]`: `x.index(0, slice(1, 3), null, '...', idx)`; see {@link index}. */
-    index(...indices: IndexItem[]): Tensor;
-    /** Entries at `index` along `dim`; see {@link indexSelect}. */
-    indexSelect(dim: number, index: Tensor): Tensor;
-    /** Values gathered along `dim`; see {@link gather}. */
-    gather(dim: number, index: Tensor): Tensor;
-    /** A copy with `src` written at `index` along `dim`; see {@link scatter}. */
-    scatter(dim: number, index: Tensor, src: Tensor | number, options?: ScatterOptions): Tensor;
-    /** A copy with `src` added at `index` along `dim`; see {@link scatterAdd}. */
-    scatterAdd(dim: number, index: Tensor, src: Tensor): Tensor;
-    /** A copy with `src` reduced in at `index` along `dim`; see {@link scatterReduce}. */
-    scatterReduce(dim: number, index: Tensor, src: Tensor, reduce: ScatterReduction, options?: ScatterReduceOptions): Tensor;
-    /** A copy with `value` where `mask` is true; see {@link maskedFill}. */
-    maskedFill(mask: Tensor, value: number | boolean | Tensor): Tensor;
-    /** The elements where `mask` is true, 1-D; see {@link maskedSelect}. */
-    maskedSelect(mask: Tensor): Tensor;
-    /** `where(condition, this, other)`; see {@link where}. */
-    where(condition: Tensor, other: TensorLike): Tensor;
-    /** Indices of non-zero elements; see {@link nonzero}. */
-    nonzero(options?: { asTuple?: false }): Tensor;
-    nonzero(options: { asTuple: true }): Tensor[];
-    /** Elements of the flattened tensor at `index`; see {@link take}. */
-    take(index: Tensor): Tensor;
-    /** The `k` largest (or smallest) elements along a dim; see {@link topk}. */
-    topk(k: number, options?: TopkOptions): ValuesIndices;
-    /** Sorted values and the sorting indices; see {@link sort}. */
-    sort(options?: SortOptions): ValuesIndices;
-    /** Indices that sort along a dim; see {@link argsort}. */
-    argsort(options?: SortOptions): Tensor;
-    /** Unique elements (and inverse indices / counts); see {@link unique}. */
-    unique(options?: UniqueOptions & { returnInverse?: false; returnCounts?: false }): Tensor;
-    unique(options: UniqueOptions): UniqueResult;
-    /** Lower triangle; see {@link tril}. */
-    tril(diagonal?: number): Tensor;
-    /** Upper triangle; see {@link triu}. */
-    triu(diagonal?: number): Tensor;
-    /** Diagonal matrix or diagonal; see {@link diag}. */
-    diag(diagonal?: number): Tensor;
-    /** Diagonal over two dims; see {@link diagonal}. */
-    diagonal(options?: DiagonalOptions): Tensor;
-    /** Sum of the main diagonal; see {@link trace}. */
-    trace(): Tensor;
-  }
+/** The Tensor methods of this folder's ops; `Tensor` extends it (see tensor/tensor.ts). */
+export interface TensorIndexingMethods {
+  /** Python's `x[...]`: `x.index(0, slice(1, 3), null, '...', idx)`; see {@link index}. */
+  index(...indices: IndexItem[]): Tensor;
+  /** Entries at `index` along `dim`; see {@link indexSelect}. */
+  indexSelect(dim: number, index: Tensor): Tensor;
+  /** Values gathered along `dim`; see {@link gather}. */
+  gather(dim: number, index: Tensor): Tensor;
+  /** A copy with `src` written at `index` along `dim`; see {@link scatter}. */
+  scatter(dim: number, index: Tensor, src: Tensor | number, options?: ScatterOptions): Tensor;
+  /** A copy with `src` added at `index` along `dim`; see {@link scatterAdd}. */
+  scatterAdd(dim: number, index: Tensor, src: Tensor): Tensor;
+  /** A copy with `src` reduced in at `index` along `dim`; see {@link scatterReduce}. */
+  scatterReduce(dim: number, index: Tensor, src: Tensor, reduce: ScatterReduction, options?: ScatterReduceOptions): Tensor;
+  /** A copy with `value` where `mask` is true; see {@link maskedFill}. */
+  maskedFill(mask: Tensor, value: number | boolean | Tensor): Tensor;
+  /** The elements where `mask` is true, 1-D; see {@link maskedSelect}. */
+  maskedSelect(mask: Tensor): Tensor;
+  /** `where(condition, this, other)`; see {@link where}. */
+  where(condition: Tensor, other: TensorLike): Tensor;
+  /** Indices of non-zero elements; see {@link nonzero}. */
+  nonzero(options?: { asTuple?: false }): Tensor;
+  nonzero(options: { asTuple: true }): Tensor[];
+  /** Elements of the flattened tensor at `index`; see {@link take}. */
+  take(index: Tensor): Tensor;
+  /** The `k` largest (or smallest) elements along a dim; see {@link topk}. */
+  topk(k: number, options?: TopkOptions): ValuesIndices;
+  /** Sorted values and the sorting indices; see {@link sort}. */
+  sort(options?: SortOptions): ValuesIndices;
+  /** Indices that sort along a dim; see {@link argsort}. */
+  argsort(options?: SortOptions): Tensor;
+  /** Unique elements (and inverse indices / counts); see {@link unique}. */
+  unique(options?: UniqueOptions & { returnInverse?: false; returnCounts?: false }): Tensor;
+  unique(options: UniqueOptions): UniqueResult;
+  /** Lower triangle; see {@link tril}. */
+  tril(diagonal?: number): Tensor;
+  /** Upper triangle; see {@link triu}. */
+  triu(diagonal?: number): Tensor;
+  /** Diagonal matrix or diagonal; see {@link diag}. */
+  diag(diagonal?: number): Tensor;
+  /** Diagonal over two dims; see {@link diagonal}. */
+  diagonal(options?: DiagonalOptions): Tensor;
+  /** Sum of the main diagonal; see {@link trace}. */
+  trace(): Tensor;
 }
 
 const proto = Tensor.prototype;

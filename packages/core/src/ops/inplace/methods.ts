@@ -15,89 +15,88 @@ import { fill_, zero_ } from './fill';
 import { bernoulli_, normal_, uniform_, type RandomFillOptions } from './random-inplace';
 import { abs_, ceil_, cos_, elu_, exp_, floor_, hardtanh_, leakyRelu_, log_, nanToNum_, neg_, reciprocal_, relu_, round_, rsqrt_, sigmoid_, sign_, sin_, sqrt_, square_, tanh_, trunc_ } from './unary-inplace';
 
-declare module '../../tensor/tensor' {
-  interface Tensor {
-    /** In-place `this += alpha * other`; see {@link add_}. */
-    add_(other: TensorLike, options?: { alpha?: number }): this;
-    /** In-place `this -= alpha * other`; see {@link sub_}. */
-    sub_(other: TensorLike, options?: { alpha?: number }): this;
-    /** In-place `this *= other`; see {@link mul_}. */
-    mul_(other: TensorLike): this;
-    /** In-place division; see {@link div_}. */
-    div_(other: TensorLike, options?: DivOptions): this;
-    /** In-place power; see {@link pow_}. */
-    pow_(exponent: TensorLike): this;
-    /** In-place Python-style modulus; see {@link remainder_}. */
-    remainder_(other: TensorLike): this;
-    /** In-place C-style modulus; see {@link fmod_}. */
-    fmod_(other: TensorLike): this;
-    /** In-place `this += value * tensor1 * tensor2`; see {@link addcmul_}. */
-    addcmul_(tensor1: Tensor, tensor2: Tensor, options?: AddcOptions): this;
-    /** In-place `this += value * tensor1 / tensor2`; see {@link addcdiv_}. */
-    addcdiv_(tensor1: Tensor, tensor2: Tensor, options?: AddcOptions): this;
-    /** In-place interpolation towards `end`; see {@link lerp_}. */
-    lerp_(end: Tensor, weight: number | Tensor): this;
-    /** In-place clamp; see {@link clamp_}. */
-    clamp_(min?: ClampBound | ClampOptions, max?: ClampBound): this;
-    /** Alias of `clamp_`; see {@link clamp_}. */
-    clip_(min?: ClampBound | ClampOptions, max?: ClampBound): this;
-    /** Fills with zeros in place; see {@link zero_}. */
-    zero_(): this;
-    /** Fills with one value in place; see {@link fill_}. */
-    fill_(value: number | boolean | Tensor): this;
-    /** Copies `src` (broadcast, cast) into this tensor; see {@link copy_}. */
-    copy_(src: Tensor): this;
-    /** Fills with uniform random numbers in `[from, to)`; see {@link uniform_}. */
-    uniform_(from?: number, to?: number, options?: RandomFillOptions): this;
-    /** Fills with normal random numbers; see {@link normal_}. */
-    normal_(mean?: number, std?: number, options?: RandomFillOptions): this;
-    /** Fills with 0/1 draws of probability `p`; see {@link bernoulli_}. */
-    bernoulli_(p?: number | Tensor, options?: RandomFillOptions): this;
-    /** In-place `sqrt`; see {@link sqrt_}. */
-    sqrt_(): this;
-    /** In-place `exp`; see {@link exp_}. */
-    exp_(): this;
-    /** In-place `log`; see {@link log_}. */
-    log_(): this;
-    /** In-place `neg`; see {@link neg_}. */
-    neg_(): this;
-    /** In-place `abs`; see {@link abs_}. */
-    abs_(): this;
-    /** In-place `relu`; see {@link relu_}. */
-    relu_(): this;
-    /** In-place `sigmoid`; see {@link sigmoid_}. */
-    sigmoid_(): this;
-    /** In-place `tanh`; see {@link tanh_}. */
-    tanh_(): this;
-    /** In-place `square`; see {@link square_}. */
-    square_(): this;
-    /** In-place `reciprocal`; see {@link reciprocal_}. */
-    reciprocal_(): this;
-    /** In-place `floor`; see {@link floor_}. */
-    floor_(): this;
-    /** In-place `ceil`; see {@link ceil_}. */
-    ceil_(): this;
-    /** In-place `trunc`; see {@link trunc_}. */
-    trunc_(): this;
-    /** In-place `sign`; see {@link sign_}. */
-    sign_(): this;
-    /** In-place `rsqrt`; see {@link rsqrt_}. */
-    rsqrt_(): this;
-    /** In-place `sin`; see {@link sin_}. */
-    sin_(): this;
-    /** In-place `cos`; see {@link cos_}. */
-    cos_(): this;
-    /** In-place `round`; see {@link round_}. */
-    round_(options?: RoundOptions): this;
-    /** In-place `leakyRelu`; see {@link leakyRelu_}. */
-    leakyRelu_(options?: LeakyReluOptions): this;
-    /** In-place `elu`; see {@link elu_}. */
-    elu_(options?: EluOptions): this;
-    /** In-place `hardtanh`; see {@link hardtanh_}. */
-    hardtanh_(options?: HardtanhOptions): this;
-    /** In-place `nanToNum`; see {@link nanToNum_}. */
-    nanToNum_(options?: NanToNumOptions): this;
-  }
+/** The Tensor methods of this folder's ops; `Tensor` extends it (see tensor/tensor.ts). */
+export interface TensorInplaceMethods {
+  /** In-place `this += alpha * other`; see {@link add_}. */
+  add_(other: TensorLike, options?: { alpha?: number }): this;
+  /** In-place `this -= alpha * other`; see {@link sub_}. */
+  sub_(other: TensorLike, options?: { alpha?: number }): this;
+  /** In-place `this *= other`; see {@link mul_}. */
+  mul_(other: TensorLike): this;
+  /** In-place division; see {@link div_}. */
+  div_(other: TensorLike, options?: DivOptions): this;
+  /** In-place power; see {@link pow_}. */
+  pow_(exponent: TensorLike): this;
+  /** In-place Python-style modulus; see {@link remainder_}. */
+  remainder_(other: TensorLike): this;
+  /** In-place C-style modulus; see {@link fmod_}. */
+  fmod_(other: TensorLike): this;
+  /** In-place `this += value * tensor1 * tensor2`; see {@link addcmul_}. */
+  addcmul_(tensor1: Tensor, tensor2: Tensor, options?: AddcOptions): this;
+  /** In-place `this += value * tensor1 / tensor2`; see {@link addcdiv_}. */
+  addcdiv_(tensor1: Tensor, tensor2: Tensor, options?: AddcOptions): this;
+  /** In-place interpolation towards `end`; see {@link lerp_}. */
+  lerp_(end: Tensor, weight: number | Tensor): this;
+  /** In-place clamp; see {@link clamp_}. */
+  clamp_(min?: ClampBound | ClampOptions, max?: ClampBound): this;
+  /** Alias of `clamp_`; see {@link clamp_}. */
+  clip_(min?: ClampBound | ClampOptions, max?: ClampBound): this;
+  /** Fills with zeros in place; see {@link zero_}. */
+  zero_(): this;
+  /** Fills with one value in place; see {@link fill_}. */
+  fill_(value: number | boolean | Tensor): this;
+  /** Copies `src` (broadcast, cast) into this tensor; see {@link copy_}. */
+  copy_(src: Tensor): this;
+  /** Fills with uniform random numbers in `[from, to)`; see {@link uniform_}. */
+  uniform_(from?: number, to?: number, options?: RandomFillOptions): this;
+  /** Fills with normal random numbers; see {@link normal_}. */
+  normal_(mean?: number, std?: number, options?: RandomFillOptions): this;
+  /** Fills with 0/1 draws of probability `p`; see {@link bernoulli_}. */
+  bernoulli_(p?: number | Tensor, options?: RandomFillOptions): this;
+  /** In-place `sqrt`; see {@link sqrt_}. */
+  sqrt_(): this;
+  /** In-place `exp`; see {@link exp_}. */
+  exp_(): this;
+  /** In-place `log`; see {@link log_}. */
+  log_(): this;
+  /** In-place `neg`; see {@link neg_}. */
+  neg_(): this;
+  /** In-place `abs`; see {@link abs_}. */
+  abs_(): this;
+  /** In-place `relu`; see {@link relu_}. */
+  relu_(): this;
+  /** In-place `sigmoid`; see {@link sigmoid_}. */
+  sigmoid_(): this;
+  /** In-place `tanh`; see {@link tanh_}. */
+  tanh_(): this;
+  /** In-place `square`; see {@link square_}. */
+  square_(): this;
+  /** In-place `reciprocal`; see {@link reciprocal_}. */
+  reciprocal_(): this;
+  /** In-place `floor`; see {@link floor_}. */
+  floor_(): this;
+  /** In-place `ceil`; see {@link ceil_}. */
+  ceil_(): this;
+  /** In-place `trunc`; see {@link trunc_}. */
+  trunc_(): this;
+  /** In-place `sign`; see {@link sign_}. */
+  sign_(): this;
+  /** In-place `rsqrt`; see {@link rsqrt_}. */
+  rsqrt_(): this;
+  /** In-place `sin`; see {@link sin_}. */
+  sin_(): this;
+  /** In-place `cos`; see {@link cos_}. */
+  cos_(): this;
+  /** In-place `round`; see {@link round_}. */
+  round_(options?: RoundOptions): this;
+  /** In-place `leakyRelu`; see {@link leakyRelu_}. */
+  leakyRelu_(options?: LeakyReluOptions): this;
+  /** In-place `elu`; see {@link elu_}. */
+  elu_(options?: EluOptions): this;
+  /** In-place `hardtanh`; see {@link hardtanh_}. */
+  hardtanh_(options?: HardtanhOptions): this;
+  /** In-place `nanToNum`; see {@link nanToNum_}. */
+  nanToNum_(options?: NanToNumOptions): this;
 }
 
 const P = Tensor.prototype;

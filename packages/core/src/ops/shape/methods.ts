@@ -22,71 +22,70 @@ import { unflatten } from './unflatten';
 import { unsqueeze } from './unsqueeze';
 import { view, viewAs } from './view';
 
-declare module '../../tensor/tensor' {
-  interface Tensor {
-    /** The same values in a new shape (`x.reshape(2, -1)` or `x.reshape([2, -1])`); see {@link reshape}. */
-    reshape(...shape: number[] | [readonly number[]]): Tensor;
-    /** Alias of `reshape` (every @dl tensor is contiguous); see {@link view}. */
-    view(...shape: number[] | [readonly number[]]): Tensor;
-    /** Reshaped to `other`'s shape; see {@link reshapeAs}. */
-    reshapeAs(other: Tensor): Tensor;
-    /** Viewed with `other`'s shape; see {@link viewAs}. */
-    viewAs(other: Tensor): Tensor;
-    /** Inserts a size-1 dimension; see {@link unsqueeze}. */
-    unsqueeze(dim: number): Tensor;
-    /** Removes size-1 dimensions; see {@link squeeze}. */
-    squeeze(dim?: number | readonly number[]): Tensor;
-    /** Merges dimensions `startDim..endDim`; see {@link flatten}. */
-    flatten(startDim?: number, endDim?: number): Tensor;
-    /** Swaps two dimensions; see {@link transpose}. */
-    transpose(dim0: number, dim1: number): Tensor;
-    /** Alias of `transpose`; see {@link swapaxes}. */
-    swapaxes(axis0: number, axis1: number): Tensor;
-    /** Reorders dimensions (`x.permute(2, 0, 1)` or `x.permute([2, 0, 1])`); see {@link permute}. */
-    permute(...dims: number[] | [readonly number[]]): Tensor;
-    /** Splits dimension `dim` into `sizes`; see {@link unflatten}. */
-    unflatten(dim: number, sizes: readonly number[]): Tensor;
-    /** Transpose of a tensor with at most 2 dimensions; see {@link t}. */
-    t(): Tensor;
-    /** The last two dimensions transposed (PyTorch's `x.mT`); see {@link matrixTranspose}. */
-    readonly mT: Tensor;
-    /** All dimensions reversed (PyTorch's `x.T`); see {@link reverseDims}. */
-    readonly T: Tensor;
-    /** Moves dimensions to new positions; see {@link movedim}. */
-    movedim(source: number | readonly number[], destination: number | readonly number[]): Tensor;
-    /** Alias of `movedim`; see {@link moveaxis}. */
-    moveaxis(source: number | readonly number[], destination: number | readonly number[]): Tensor;
-    /** Broadcasts size-1 dimensions (`x.expand(3, -1)` or `x.expand([3, -1])`); see {@link expand}. */
-    expand(...sizes: number[] | [readonly number[]]): Tensor;
-    /** Expanded to `other`'s shape; see {@link expandAs}. */
-    expandAs(other: Tensor): Tensor;
-    /** Broadcast to `shape`; see {@link broadcastTo}. */
-    broadcastTo(shape: readonly number[]): Tensor;
-    /** Repeats along each dimension (`x.repeat(2, 1)` or `x.repeat([2, 1])`); see {@link repeat}. */
-    repeat(...repeats: number[] | [readonly number[]]): Tensor;
-    /** Repeats along each dimension, NumPy style; see {@link tile}. */
-    tile(...dims: number[] | [readonly number[]]): Tensor;
-    /** Pieces of a size or of listed sizes along `dim`; see {@link split}. */
-    split(splitSizeOrSections: number | readonly number[], dim?: number): Tensor[];
-    /** `chunks` pieces along `dim`; see {@link chunk}. */
-    chunk(chunks: number, dim?: number): Tensor[];
-    /** Slices along `dim`, that dimension removed; see {@link unbind}. */
-    unbind(dim?: number): Tensor[];
-    /** Slice `start .. start + length` of `dim`; see {@link narrow}. */
-    narrow(dim: number, start: number, length: number): Tensor;
-    /** The slice at `index` of `dim`, that dimension removed; see {@link select}. */
-    select(dim: number, index: number): Tensor;
-    /** Reverses the order along `dims` (`x.flip(0, 1)` or `x.flip([0, 1])`); see {@link flip}. */
-    flip(...dims: number[] | [readonly number[]]): Tensor;
-    /** Flips dimension 1; see {@link fliplr}. */
-    fliplr(): Tensor;
-    /** Flips dimension 0; see {@link flipud}. */
-    flipud(): Tensor;
-    /** Rolls elements along dims; see {@link roll}. */
-    roll(shifts: number | readonly number[], dims?: number | readonly number[]): Tensor;
-    /** This tensor (every @dl tensor is contiguous); see {@link contiguous}. */
-    contiguous(): Tensor;
-  }
+/** The Tensor methods of this folder's ops; `Tensor` extends it (see tensor/tensor.ts). */
+export interface TensorShapeMethods {
+  /** The same values in a new shape (`x.reshape(2, -1)` or `x.reshape([2, -1])`); see {@link reshape}. */
+  reshape(...shape: number[] | [readonly number[]]): Tensor;
+  /** Alias of `reshape` (every @dl tensor is contiguous); see {@link view}. */
+  view(...shape: number[] | [readonly number[]]): Tensor;
+  /** Reshaped to `other`'s shape; see {@link reshapeAs}. */
+  reshapeAs(other: Tensor): Tensor;
+  /** Viewed with `other`'s shape; see {@link viewAs}. */
+  viewAs(other: Tensor): Tensor;
+  /** Inserts a size-1 dimension; see {@link unsqueeze}. */
+  unsqueeze(dim: number): Tensor;
+  /** Removes size-1 dimensions; see {@link squeeze}. */
+  squeeze(dim?: number | readonly number[]): Tensor;
+  /** Merges dimensions `startDim..endDim`; see {@link flatten}. */
+  flatten(startDim?: number, endDim?: number): Tensor;
+  /** Swaps two dimensions; see {@link transpose}. */
+  transpose(dim0: number, dim1: number): Tensor;
+  /** Alias of `transpose`; see {@link swapaxes}. */
+  swapaxes(axis0: number, axis1: number): Tensor;
+  /** Reorders dimensions (`x.permute(2, 0, 1)` or `x.permute([2, 0, 1])`); see {@link permute}. */
+  permute(...dims: number[] | [readonly number[]]): Tensor;
+  /** Splits dimension `dim` into `sizes`; see {@link unflatten}. */
+  unflatten(dim: number, sizes: readonly number[]): Tensor;
+  /** Transpose of a tensor with at most 2 dimensions; see {@link t}. */
+  t(): Tensor;
+  /** The last two dimensions transposed (PyTorch's `x.mT`); see {@link matrixTranspose}. */
+  readonly mT: Tensor;
+  /** All dimensions reversed (PyTorch's `x.T`); see {@link reverseDims}. */
+  readonly T: Tensor;
+  /** Moves dimensions to new positions; see {@link movedim}. */
+  movedim(source: number | readonly number[], destination: number | readonly number[]): Tensor;
+  /** Alias of `movedim`; see {@link moveaxis}. */
+  moveaxis(source: number | readonly number[], destination: number | readonly number[]): Tensor;
+  /** Broadcasts size-1 dimensions (`x.expand(3, -1)` or `x.expand([3, -1])`); see {@link expand}. */
+  expand(...sizes: number[] | [readonly number[]]): Tensor;
+  /** Expanded to `other`'s shape; see {@link expandAs}. */
+  expandAs(other: Tensor): Tensor;
+  /** Broadcast to `shape`; see {@link broadcastTo}. */
+  broadcastTo(shape: readonly number[]): Tensor;
+  /** Repeats along each dimension (`x.repeat(2, 1)` or `x.repeat([2, 1])`); see {@link repeat}. */
+  repeat(...repeats: number[] | [readonly number[]]): Tensor;
+  /** Repeats along each dimension, NumPy style; see {@link tile}. */
+  tile(...dims: number[] | [readonly number[]]): Tensor;
+  /** Pieces of a size or of listed sizes along `dim`; see {@link split}. */
+  split(splitSizeOrSections: number | readonly number[], dim?: number): Tensor[];
+  /** `chunks` pieces along `dim`; see {@link chunk}. */
+  chunk(chunks: number, dim?: number): Tensor[];
+  /** Slices along `dim`, that dimension removed; see {@link unbind}. */
+  unbind(dim?: number): Tensor[];
+  /** Slice `start .. start + length` of `dim`; see {@link narrow}. */
+  narrow(dim: number, start: number, length: number): Tensor;
+  /** The slice at `index` of `dim`, that dimension removed; see {@link select}. */
+  select(dim: number, index: number): Tensor;
+  /** Reverses the order along `dims` (`x.flip(0, 1)` or `x.flip([0, 1])`); see {@link flip}. */
+  flip(...dims: number[] | [readonly number[]]): Tensor;
+  /** Flips dimension 1; see {@link fliplr}. */
+  fliplr(): Tensor;
+  /** Flips dimension 0; see {@link flipud}. */
+  flipud(): Tensor;
+  /** Rolls elements along dims; see {@link roll}. */
+  roll(shifts: number | readonly number[], dims?: number | readonly number[]): Tensor;
+  /** This tensor (every @dl tensor is contiguous); see {@link contiguous}. */
+  contiguous(): Tensor;
 }
 
 const proto = Tensor.prototype;

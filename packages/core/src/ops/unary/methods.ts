@@ -55,130 +55,129 @@ import type { DTypeLike } from '../creation/creation-options';
 import { type ToOptions, to } from './to';
 import { trunc } from './trunc';
 
-declare module '../../tensor/tensor' {
-  interface Tensor {
-    /** Elementwise `e^x`; see {@link exp}. */
-    exp(): Tensor;
-    /** Elementwise `2^x`; see {@link exp2}. */
-    exp2(): Tensor;
-    /** Elementwise `e^x - 1`; see {@link expm1}. */
-    expm1(): Tensor;
-    /** Elementwise natural logarithm; see {@link log}. */
-    log(): Tensor;
-    /** Elementwise base-2 logarithm; see {@link log2}. */
-    log2(): Tensor;
-    /** Elementwise base-10 logarithm; see {@link log10}. */
-    log10(): Tensor;
-    /** Elementwise `log(1 + x)`; see {@link log1p}. */
-    log1p(): Tensor;
-    /** Elementwise square root; see {@link sqrt}. */
-    sqrt(): Tensor;
-    /** Elementwise `1 / sqrt(x)`; see {@link rsqrt}. */
-    rsqrt(): Tensor;
-    /** Elementwise `x * x`; see {@link square}. */
-    square(): Tensor;
-    /** Elementwise absolute value; see {@link abs}. */
-    abs(): Tensor;
-    /** Elementwise absolute value (alias of abs); see {@link abs}. */
-    absolute(): Tensor;
-    /** Elementwise negation; see {@link neg}. */
-    neg(): Tensor;
-    /** Elementwise negation (alias of neg); see {@link neg}. */
-    negative(): Tensor;
-    /** Elementwise `1 / x`; see {@link reciprocal}. */
-    reciprocal(): Tensor;
-    /** Elementwise sign (-1, 0, 1); see {@link sign}. */
-    sign(): Tensor;
-    /** Elementwise floor; see {@link floor}. */
-    floor(): Tensor;
-    /** Elementwise ceiling; see {@link ceil}. */
-    ceil(): Tensor;
-    /** Elementwise rounding toward zero; see {@link trunc}. */
-    trunc(): Tensor;
-    /** Elementwise rounding toward zero (alias of trunc); see {@link trunc}. */
-    fix(): Tensor;
-    /** Elementwise fractional part; see {@link frac}. */
-    frac(): Tensor;
-    /** Elementwise sine; see {@link sin}. */
-    sin(): Tensor;
-    /** Elementwise cosine; see {@link cos}. */
-    cos(): Tensor;
-    /** Elementwise tangent; see {@link tan}. */
-    tan(): Tensor;
-    /** Elementwise arcsine; see {@link asin}. */
-    asin(): Tensor;
-    /** Elementwise arccosine; see {@link acos}. */
-    acos(): Tensor;
-    /** Elementwise arctangent; see {@link atan}. */
-    atan(): Tensor;
-    /** Elementwise hyperbolic sine; see {@link sinh}. */
-    sinh(): Tensor;
-    /** Elementwise hyperbolic cosine; see {@link cosh}. */
-    cosh(): Tensor;
-    /** Elementwise error function; see {@link erf}. */
-    erf(): Tensor;
-    /** Elementwise logistic sigmoid; see {@link sigmoid}. */
-    sigmoid(): Tensor;
-    /** Elementwise `log(sigmoid(x))`; see {@link logSigmoid}. */
-    logSigmoid(): Tensor;
-    /** Elementwise hyperbolic tangent; see {@link tanh}. */
-    tanh(): Tensor;
-    /** Elementwise `max(0, x)`; see {@link relu}. */
-    relu(): Tensor;
-    /** Elementwise `min(max(0, x), 6)`; see {@link relu6}. */
-    relu6(): Tensor;
-    /** Elementwise SELU; see {@link selu}. */
-    selu(): Tensor;
-    /** Elementwise SiLU (swish); see {@link silu}. */
-    silu(): Tensor;
-    /** Elementwise Mish; see {@link mish}. */
-    mish(): Tensor;
-    /** Elementwise `x / (1 + |x|)`; see {@link softsign}. */
-    softsign(): Tensor;
-    /** Elementwise hard sigmoid; see {@link hardsigmoid}. */
-    hardsigmoid(): Tensor;
-    /** Elementwise hard swish; see {@link hardswish}. */
-    hardswish(): Tensor;
-    /** Elementwise a differentiable copy; see {@link clone}. */
-    clone(): Tensor;
-    /** Elementwise conversion to float32; see {@link toFloat}. */
-    float(): Tensor;
-    /** Elementwise conversion to int32; see {@link toInt}. */
-    int(): Tensor;
-    /** Elementwise conversion to int32 (PyTorch's int64 is stored as int32); see {@link toInt}. */
-    long(): Tensor;
-    /** Elementwise conversion to bool (`x != 0`); see {@link toBool}. */
-    bool(): Tensor;
-    /** Elementwise rounding to the nearest integer (ties to even) or to `decimals` places; see {@link round}. */
-    round(options?: RoundOptions): Tensor;
-    /** Elementwise leaky ReLU; see {@link leakyRelu}. */
-    leakyRelu(options?: LeakyReluOptions): Tensor;
-    /** Elementwise ELU; see {@link elu}. */
-    elu(options?: EluOptions): Tensor;
-    /** Elementwise CELU; see {@link celu}. */
-    celu(options?: CeluOptions): Tensor;
-    /** Elementwise GELU; see {@link gelu}. */
-    gelu(options?: GeluOptions): Tensor;
-    /** Elementwise softplus; see {@link softplus}. */
-    softplus(options?: SoftplusOptions): Tensor;
-    /** Elementwise clamp to [minVal, maxVal] with hardtanh's gradient; see {@link hardtanh}. */
-    hardtanh(options?: HardtanhOptions): Tensor;
-    /** Elementwise replacement of NaN and infinities; see {@link nanToNum}. */
-    nanToNum(options?: NanToNumOptions): Tensor;
-    /** Clamps into `[min, max]` (numbers or tensors, either optional); see {@link clamp}. */
-    clamp(min?: ClampBound | ClampOptions, max?: ClampBound): Tensor;
-    /** Alias of `clamp`; see {@link clamp}. */
-    clip(min?: ClampBound | ClampOptions, max?: ClampBound): Tensor;
-    /** Elementwise `atan2(this, other)`; see {@link atan2}. */
-    atan2(other: TensorLike): Tensor;
-    /** `this > threshold ? this : value`; see {@link threshold}. */
-    threshold(threshold: number, value: number): Tensor;
-    /** Conversion to a dtype (or another tensor's dtype); see {@link to}. */
-    to(dtype: DTypeLike | Tensor, options?: ToOptions): Tensor;
-    /** The PyTorch type name (`'torch.FloatTensor'`, ...) with no argument, else conversion to `dtype`; see {@link to}. */
-    type(): string;
-    type(dtype: DTypeLike): Tensor;
-  }
+/** The Tensor methods of this folder's ops; `Tensor` extends it (see tensor/tensor.ts). */
+export interface TensorUnaryMethods {
+  /** Elementwise `e^x`; see {@link exp}. */
+  exp(): Tensor;
+  /** Elementwise `2^x`; see {@link exp2}. */
+  exp2(): Tensor;
+  /** Elementwise `e^x - 1`; see {@link expm1}. */
+  expm1(): Tensor;
+  /** Elementwise natural logarithm; see {@link log}. */
+  log(): Tensor;
+  /** Elementwise base-2 logarithm; see {@link log2}. */
+  log2(): Tensor;
+  /** Elementwise base-10 logarithm; see {@link log10}. */
+  log10(): Tensor;
+  /** Elementwise `log(1 + x)`; see {@link log1p}. */
+  log1p(): Tensor;
+  /** Elementwise square root; see {@link sqrt}. */
+  sqrt(): Tensor;
+  /** Elementwise `1 / sqrt(x)`; see {@link rsqrt}. */
+  rsqrt(): Tensor;
+  /** Elementwise `x * x`; see {@link square}. */
+  square(): Tensor;
+  /** Elementwise absolute value; see {@link abs}. */
+  abs(): Tensor;
+  /** Elementwise absolute value (alias of abs); see {@link abs}. */
+  absolute(): Tensor;
+  /** Elementwise negation; see {@link neg}. */
+  neg(): Tensor;
+  /** Elementwise negation (alias of neg); see {@link neg}. */
+  negative(): Tensor;
+  /** Elementwise `1 / x`; see {@link reciprocal}. */
+  reciprocal(): Tensor;
+  /** Elementwise sign (-1, 0, 1); see {@link sign}. */
+  sign(): Tensor;
+  /** Elementwise floor; see {@link floor}. */
+  floor(): Tensor;
+  /** Elementwise ceiling; see {@link ceil}. */
+  ceil(): Tensor;
+  /** Elementwise rounding toward zero; see {@link trunc}. */
+  trunc(): Tensor;
+  /** Elementwise rounding toward zero (alias of trunc); see {@link trunc}. */
+  fix(): Tensor;
+  /** Elementwise fractional part; see {@link frac}. */
+  frac(): Tensor;
+  /** Elementwise sine; see {@link sin}. */
+  sin(): Tensor;
+  /** Elementwise cosine; see {@link cos}. */
+  cos(): Tensor;
+  /** Elementwise tangent; see {@link tan}. */
+  tan(): Tensor;
+  /** Elementwise arcsine; see {@link asin}. */
+  asin(): Tensor;
+  /** Elementwise arccosine; see {@link acos}. */
+  acos(): Tensor;
+  /** Elementwise arctangent; see {@link atan}. */
+  atan(): Tensor;
+  /** Elementwise hyperbolic sine; see {@link sinh}. */
+  sinh(): Tensor;
+  /** Elementwise hyperbolic cosine; see {@link cosh}. */
+  cosh(): Tensor;
+  /** Elementwise error function; see {@link erf}. */
+  erf(): Tensor;
+  /** Elementwise logistic sigmoid; see {@link sigmoid}. */
+  sigmoid(): Tensor;
+  /** Elementwise `log(sigmoid(x))`; see {@link logSigmoid}. */
+  logSigmoid(): Tensor;
+  /** Elementwise hyperbolic tangent; see {@link tanh}. */
+  tanh(): Tensor;
+  /** Elementwise `max(0, x)`; see {@link relu}. */
+  relu(): Tensor;
+  /** Elementwise `min(max(0, x), 6)`; see {@link relu6}. */
+  relu6(): Tensor;
+  /** Elementwise SELU; see {@link selu}. */
+  selu(): Tensor;
+  /** Elementwise SiLU (swish); see {@link silu}. */
+  silu(): Tensor;
+  /** Elementwise Mish; see {@link mish}. */
+  mish(): Tensor;
+  /** Elementwise `x / (1 + |x|)`; see {@link softsign}. */
+  softsign(): Tensor;
+  /** Elementwise hard sigmoid; see {@link hardsigmoid}. */
+  hardsigmoid(): Tensor;
+  /** Elementwise hard swish; see {@link hardswish}. */
+  hardswish(): Tensor;
+  /** Elementwise a differentiable copy; see {@link clone}. */
+  clone(): Tensor;
+  /** Elementwise conversion to float32; see {@link toFloat}. */
+  float(): Tensor;
+  /** Elementwise conversion to int32; see {@link toInt}. */
+  int(): Tensor;
+  /** Elementwise conversion to int32 (PyTorch's int64 is stored as int32); see {@link toInt}. */
+  long(): Tensor;
+  /** Elementwise conversion to bool (`x != 0`); see {@link toBool}. */
+  bool(): Tensor;
+  /** Elementwise rounding to the nearest integer (ties to even) or to `decimals` places; see {@link round}. */
+  round(options?: RoundOptions): Tensor;
+  /** Elementwise leaky ReLU; see {@link leakyRelu}. */
+  leakyRelu(options?: LeakyReluOptions): Tensor;
+  /** Elementwise ELU; see {@link elu}. */
+  elu(options?: EluOptions): Tensor;
+  /** Elementwise CELU; see {@link celu}. */
+  celu(options?: CeluOptions): Tensor;
+  /** Elementwise GELU; see {@link gelu}. */
+  gelu(options?: GeluOptions): Tensor;
+  /** Elementwise softplus; see {@link softplus}. */
+  softplus(options?: SoftplusOptions): Tensor;
+  /** Elementwise clamp to [minVal, maxVal] with hardtanh's gradient; see {@link hardtanh}. */
+  hardtanh(options?: HardtanhOptions): Tensor;
+  /** Elementwise replacement of NaN and infinities; see {@link nanToNum}. */
+  nanToNum(options?: NanToNumOptions): Tensor;
+  /** Clamps into `[min, max]` (numbers or tensors, either optional); see {@link clamp}. */
+  clamp(min?: ClampBound | ClampOptions, max?: ClampBound): Tensor;
+  /** Alias of `clamp`; see {@link clamp}. */
+  clip(min?: ClampBound | ClampOptions, max?: ClampBound): Tensor;
+  /** Elementwise `atan2(this, other)`; see {@link atan2}. */
+  atan2(other: TensorLike): Tensor;
+  /** `this > threshold ? this : value`; see {@link threshold}. */
+  threshold(threshold: number, value: number): Tensor;
+  /** Conversion to a dtype (or another tensor's dtype); see {@link to}. */
+  to(dtype: DTypeLike | Tensor, options?: ToOptions): Tensor;
+  /** The PyTorch type name (`'torch.FloatTensor'`, ...) with no argument, else conversion to `dtype`; see {@link to}. */
+  type(): string;
+  type(dtype: DTypeLike): Tensor;
 }
 
 Tensor.prototype.exp = function (this: Tensor) {
