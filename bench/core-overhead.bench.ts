@@ -26,9 +26,10 @@ function cases(): Case[] {
   const w2 = dl.randn([10, 128]).mul(0.05).requiresGrad_();
   const b2 = dl.zeros([10], { requiresGrad: true });
   const target = dl.randint(0, 10, [64]);
-  const rw1 = tf.variable(tf.randomNormal([784, 128], 0, 0.05));
+  // The same layout as the @dl side ([out, in], PyTorch's), so both run the same kernels.
+  const rw1 = tf.variable(tf.randomNormal([128, 784], 0, 0.05));
   const rb1 = tf.variable(tf.zeros([128]));
-  const rw2 = tf.variable(tf.randomNormal([128, 10], 0, 0.05));
+  const rw2 = tf.variable(tf.randomNormal([10, 128], 0, 0.05));
   const rb2 = tf.variable(tf.zeros([10]));
   const rtarget = tf.oneHot(tf.tensor1d(Array.from(target.dataSync()), 'int32'), 10);
   const params = [w1, b1, w2, b2];
@@ -55,8 +56,8 @@ function cases(): Case[] {
       raw: () =>
         tf.tidy(() => {
           const { grads } = tf.variableGrads(() => {
-            const h = tf.relu(tf.add(tf.matMul(rx, rw1), rb1));
-            const logits = tf.add(tf.matMul(h, rw2), rb2);
+            const h = tf.relu(tf.add(tf.matMul(rx, tf.transpose(rw1)), rb1));
+            const logits = tf.add(tf.matMul(h, tf.transpose(rw2)), rb2);
             return tf.neg(tf.mean(tf.sum(tf.mul(rtarget, tf.logSoftmax(logits)), 1)));
           });
           grads[rw1.name].dataSync();
