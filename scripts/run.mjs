@@ -33,7 +33,7 @@ function install() {
 
 function workspaceDirs() {
   const out = [];
-  for (const group of ['packages', 'apps']) {
+  for (const group of ['packages', 'apps', 'tests']) {
     const dir = join(root, group);
     if (!existsSync(dir)) continue;
     for (const name of readdirSync(dir)) if (existsSync(join(dir, name, 'package.json'))) out.push(join(dir, name));

@@ -1,20 +1,61 @@
 import type { Options } from 'tsup';
+import { browserSwapPlugin } from './platform-plugin.ts';
+
+/** How a published package is built (see tooling/build-package.mjs for the finishing steps). */
+export interface PackageBuild {
+  /** Entries that also run in browsers: built as browser ESM (`dist/<name>.js`) and for Node. */
+  browser: Record<string, string>;
+  /** Node-only entries (files, workers, CLIs): built for Node only. */
+  node?: Record<string, string>;
+  /** Node-only files loaded by path (worker scripts, CLIs, preloads): no types, no ESM wrapper. */
+  internal?: Record<string, string>;
+}
+
+const common: Partial<Options> = {
+  sourcemap: true,
+  clean: false,
+  splitting: true,
+  treeshake: false,
+  // Keep class and function names as written (esbuild would print `_Sequential` for a renamed
+  // binding), since reprs and error messages show them.
+  keepNames: true,
+};
 
 /**
- * The one tsup preset every published package builds with: ESM + CJS + `.d.ts`, sourcemaps,
- * Node 20 target. A package's `tsup.config.ts` passes its entry points (and anything it adds).
+ * The builds every published package makes, from one list of entries:
+ * - `dist/cjs/*.js` (+ `package.json` saying commonjs): the Node implementation, for `require`
+ *   and, through the thin ESM wrappers in `dist/node-esm/`, for `import` in Node too, so a process
+ *   holds one copy of each package however it is loaded;
+ * - `dist/*.js`: browser-safe ESM of the browser entries, for bundlers (Node-only files are
+ *   swapped for their `.browser.ts` siblings);
+ * - `dist/*.d.ts`: one set of declarations, copied to `dist/cjs` for CommonJS consumers.
  */
-export function preset(options: Partial<Options> & { entry: Options['entry'] }): Options {
-  return {
-    format: ['esm', 'cjs'],
-    dts: true,
-    sourcemap: true,
-    clean: true,
-    target: 'node20',
-    platform: 'node',
-    splitting: true,
-    shims: true,
-    treeshake: false,
-    ...options,
-  };
+export function packageBuild(spec: PackageBuild): Options[] {
+  const typed = { ...spec.browser, ...spec.node };
+  return [
+    {
+      ...common,
+      entry: { ...typed, ...spec.internal },
+      format: ['cjs'],
+      outDir: 'dist/cjs',
+      outExtension: () => ({ js: '.js' }),
+      platform: 'node',
+      target: 'node20',
+      shims: true,
+      dts: false,
+    },
+    Object.keys(spec.browser).length > 0
+      ? {
+          ...common,
+          entry: spec.browser,
+          format: ['esm'],
+          outDir: 'dist',
+          platform: 'browser',
+          target: 'es2022',
+          esbuildPlugins: [browserSwapPlugin()],
+          dts: { entry: typed, compilerOptions: { stripInternal: true } },
+        }
+      : // A Node-only package: declarations only at the top of dist/.
+        { ...common, entry: typed, format: ['esm'], outDir: 'dist', dts: { entry: typed, only: true, compilerOptions: { stripInternal: true } } },
+  ];
 }

@@ -1,14 +1,131 @@
-import { defineConfig } from 'vitest/config';
+import { readdirSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
 import { resultFileReporter } from './vitest-result-reporter.ts';
+
+/** Where every package keeps its tests: `*.test.ts` beside the code, and `test/`. */
+export const TEST_INCLUDE = ['src/**/*.test.ts', 'test/**/*.test.ts'];
+const WALK_SKIP = new Set(['node_modules', 'dist', '.turbo', '.git', 'coverage']);
+
+type TestOptions = NonNullable<TestProjectInlineConfiguration['test']>;
+
+/** Settings every test project starts from (a package's groups add to them). */
+export const sharedTestOptions = {
+  environment: 'node',
+  testTimeout: 60_000,
+  hookTimeout: 60_000,
+  pool: 'forks',
+} satisfies TestOptions;
 
 /** Shared vitest settings: each package's `vitest.config.ts` uses this. */
 export const sharedVitestConfig = defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-    environment: 'node',
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
-    pool: 'forks',
+    include: TEST_INCLUDE,
+    ...sharedTestOptions,
     reporters: ['default', resultFileReporter()],
   },
 });
+
+/**
+ * A set of test files and how to run them. A group runs as one vitest project per entry of
+ * `projects` (e.g. once per backend), all with the same files.
+ */
+export interface TestGroup {
+  projects: { name: string; env?: Record<string, string> }[];
+  /** Globs relative to the package (`*` within a path segment, `**` across segments). */
+  include: string[];
+  exclude?: string[];
+  /** Extra vitest options for the group's projects (isolate, pool, maxWorkers, ...). */
+  test?: TestOptions;
+}
+
+/** A glob as vitest's include patterns use it (only `**`, `*` and `?`; no braces or classes). */
+export function globToRegExp(glob: string): RegExp {
+  if (/[{}[\]!]/.test(glob)) throw new Error(`vitest projects: use plain globs (no braces, classes or negation): ${glob}`);
+  let re = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === '*' && glob[i + 1] === '*') {
+      const slash = glob[i + 2] === '/';
+      re += slash ? '(?:.*/)?' : '.*';
+      i += slash ? 2 : 1;
+    } else if (c === '*') re += '[^/]*';
+    else if (c === '?') re += '[^/]';
+    else re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(`^${re}$`);
+}
+
+function matchesAny(file: string, globs: string[] | undefined): boolean {
+  return (globs ?? []).some((g) => globToRegExp(g).test(file));
+}
+
+/** Every test file of a package (paths relative to it, with `/`), as TEST_INCLUDE finds them. */
+export function listTestFiles(packageDir: string): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    let names: string[];
+    try {
+      names = readdirSync(dir, { withFileTypes: true }).map((d) => (d.isDirectory() ? `${d.name}/` : d.name));
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      if (name.endsWith('/')) {
+        if (!WALK_SKIP.has(name.slice(0, -1))) walk(join(dir, name));
+      } else {
+        const rel = relative(packageDir, join(dir, name)).split(sep).join('/');
+        if (matchesAny(rel, TEST_INCLUDE)) out.push(rel);
+      }
+    }
+  };
+  walk(packageDir);
+  return out.sort();
+}
+
+/** The group each test file belongs to; throws naming every file in no group or in several. */
+export function assignTestFiles(packageDir: string, groups: TestGroup[]): Map<string, TestGroup> {
+  const owner = new Map<string, TestGroup>();
+  const problems: string[] = [];
+  for (const file of listTestFiles(packageDir)) {
+    const owners = groups.filter((g) => matchesAny(file, g.include) && !matchesAny(file, g.exclude));
+    const names = (g: TestGroup) => g.projects.map((p) => p.name).join('+');
+    if (owners.length === 1) owner.set(file, owners[0]);
+    else if (owners.length === 0) problems.push(`${file}: in no vitest project (it would never run)`);
+    else problems.push(`${file}: in several vitest projects (${owners.map(names).join(', ')})`);
+  }
+  if (problems.length) {
+    throw new Error(`${packageDir}/vitest.config.ts: every test file must belong to exactly one project group:\n  ${problems.join('\n  ')}`);
+  }
+  return owner;
+}
+
+/**
+ * The vitest `projects` for a package's groups, after checking that every test file under
+ * src/ and test/ belongs to exactly one group (so none is silently dropped or run twice by
+ * accident). Each project starts from `sharedTestOptions` and `common` (e.g. setupFiles), not
+ * from the package config (`extends: true` would add the root `include` to every project's).
+ * `DL_TEST_PROJECTS=1` prints the file count of each project.
+ */
+export function testProjects(packageDir: string, groups: TestGroup[], common: TestOptions = {}): TestProjectInlineConfiguration[] {
+  const owner = assignTestFiles(packageDir, groups);
+  if (process.env.DL_TEST_PROJECTS) {
+    for (const g of groups) {
+      const n = [...owner.values()].filter((o) => o === g).length;
+      console.log(`${g.projects.map((p) => p.name).join(', ')}: ${n} files each`);
+    }
+  }
+  return groups.flatMap((g) =>
+    g.projects.map((p) => ({
+      test: {
+        ...sharedTestOptions,
+        ...common,
+        ...g.test,
+        name: p.name,
+        include: g.include,
+        exclude: [...(g.exclude ?? []), '**/node_modules/**', '**/dist/**'],
+        env: { ...common.env, ...g.test?.env, ...p.env },
+      },
+    })),
+  );
+}

@@ -1,9 +1,13 @@
 import { defineConfig } from 'tsup';
-import { preset } from '../../tooling/tsup.preset.ts';
+import { packageBuild } from '../../tooling/tsup.preset.ts';
 
-// ESM awaits the backend at import (top-level await); CommonJS cannot, so its users call
-// `await dl.ready()` once. Both builds share one set of sources and one `.d.ts`.
-export default defineConfig([
-  preset({ entry: { index: 'src/esm-entry.ts', node: 'src/node.ts', testing: 'src/testing.ts', 'data-worker': 'src/data/worker/worker-main.ts' }, format: ['esm'] }),
-  preset({ entry: { index: 'src/index.ts', node: 'src/node.ts', testing: 'src/testing.ts' }, format: ['cjs'], dts: false, clean: false }),
-]);
+// '.' runs in browsers too; './node' (files, downloads, archives, worker threads) and './testing'
+// (a local HTTP server and archive builders for dataset tests) are Node-only. 'data-worker' is
+// the DataLoader worker threads' script, loaded by path.
+export default defineConfig(
+  packageBuild({
+    browser: { index: 'src/index.ts', internal: 'src/internal.ts' },
+    node: { node: 'src/node.ts', testing: 'src/testing.ts' },
+    internal: { 'data-worker': 'src/data/worker/worker-main.ts' },
+  }),
+);

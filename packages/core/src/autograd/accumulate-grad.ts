@@ -11,6 +11,7 @@ export class AccumulateGrad extends Node {
     super();
   }
 
+  /** @internal */
   apply(grad: TfTensor): (TfTensor | null)[] {
     const v = this.variable;
     let g = grad;

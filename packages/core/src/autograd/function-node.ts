@@ -32,6 +32,7 @@ export class FunctionNode extends Node {
     this.hadSaved = saved.length > 0;
   }
 
+  /** @internal */
   apply(grad: TfTensor): (TfTensor | null)[] {
     const saved = this.saved;
     if (saved === null) {

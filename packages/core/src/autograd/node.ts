@@ -17,7 +17,7 @@ export abstract class Node {
   retained: Tensor | null = null;
   /** @internal Hooks on the output tensor's gradient, run before `apply`. */
   hooks: GradHook[] | null = null;
-  /** Computes the gradients for the op's inputs from the gradient of its output. */
+  /** @internal Computes the gradients for the op's inputs from the gradient of its output. */
   abstract apply(grad: TfTensor): (TfTensor | null)[];
   /** Frees what the node saved for backward. */
   release(): void {}

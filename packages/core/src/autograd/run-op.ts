@@ -3,6 +3,7 @@ import { AutogradError } from '../errors/autograd-error';
 import { Tensor } from '../tensor/tensor';
 import { FunctionNode, type BackwardFn } from './function-node';
 import { isGradEnabled } from './grad-mode';
+import { getKernelGradient } from './kernel-gradients';
 import type { Node } from './node';
 import { opHooks } from './op-hooks';
 
@@ -94,9 +95,12 @@ function missingGradient(kernelName: string): BackwardFn {
 }
 
 /**
- * Runs one TensorFlow.js kernel as an op, with tfjs's registered gradient for it as backward.
+ * Runs one TensorFlow.js kernel as an op, with @dl/core's gradient for that kernel as backward
+ * (the table in `./kernel-gradients`; tfjs-core alone registers no gradients). A kernel outside
+ * the table still runs, but a backward through it throws "the derivative for 'X' is not
+ * implemented": use `runOp` with an explicit `backward` for those.
  *
- * @param kernelName the tfjs kernel (`'Add'`, `'MatMul'`, ...); inputs use its input names.
+ * @param kernelName the tfjs kernel (`'Add'`, `'BatchMatMul'`, ...); inputs use its input names.
  * @example
  * ```ts
  * const y = kernelOp('Exp', { x });
@@ -109,15 +113,22 @@ export function kernelOp(kernelName: string, inputs: Record<string, Tensor>, att
   for (let i = 0; i < names.length; i++) rawInputs[names[i]] = list[i]._value;
   const forward = () => ENGINE.runKernel(kernelName, rawInputs, attrs) as TfTensor;
   if (!needsGrad(list)) return runOp({ name, inputs: list, forward });
-  const cfg = tf.getGradient(kernelName);
+  const cfg = getKernelGradient(kernelName);
   if (!cfg) return runOp({ name, inputs: list, forward, backward: missingGradient(kernelName) });
-  const inputIdx = cfg.saveAllInputs ? 'all' : (cfg.inputsToSave ?? []).map((n) => names.indexOf(n));
-  const saveOut = cfg.outputsToSave?.[0] === true;
-  const nInputsSaved = inputIdx === 'all' ? list.length : inputIdx.length;
+  // Where each of the kernel's inputs (in the config's order) sits in `list`. A missing one makes
+  // the kernel itself fail in forward.
+  const at = cfg.inputNames.map((n) => names.indexOf(n));
+  const saveAt = (cfg.saveInputs ?? []).map((n) => names.indexOf(n));
+  if (at.includes(-1) || saveAt.includes(-1)) return runOp({ name, inputs: list, forward, backward: missingGradient(kernelName) });
+  const inputShapes = at.map((i) => list[i]._value.shape);
+  const inputDtypes = at.map((i) => list[i]._value.dtype);
   const backward: BackwardFn = (dy, saved, needs) => {
-    // tfjs's gradFunc takes saved inputs then saved outputs, like ours.
-    const map = cfg.gradFunc(dy, saved.slice(0, nInputsSaved + (saveOut ? 1 : 0)), attrs);
-    return names.map((n, i) => (needs[i] && map[n] ? (map[n]() as TfTensor) : null));
+    const grads: (TfTensor | null)[] = list.map(() => null);
+    const wanted = at.map((i) => needs[i]);
+    if (!wanted.some(Boolean)) return grads;
+    const got = cfg.gradFunc(dy, saved, { attrs, needs: wanted, inputShapes, inputDtypes });
+    for (let k = 0; k < at.length; k++) if (wanted[k]) grads[at[k]] = got[k] ?? null;
+    return grads;
   };
-  return runOp({ name, inputs: list, forward, backward, save: { inputs: inputIdx, output: saveOut } });
+  return runOp({ name, inputs: list, forward, backward, save: { inputs: saveAt, output: cfg.saveOutput === true } });
 }

@@ -1,35 +1,59 @@
-import { createRequire } from 'node:module';
+import { setWasmPaths as setTfjsWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { BackendError } from '../errors/backend-error';
+import { platform } from './platform';
 import { tf } from './tfjs';
 
-/** Names @dl/core understands for TensorFlow.js backends (`tensorflow` is tfjs-node). */
-export type BackendName = 'tensorflow' | 'wasm' | 'cpu';
+/**
+ * Names @dl/core understands for TensorFlow.js backends: `tensorflow` is tfjs-node (Node), `webgl`
+ * and `webgpu` are the browser GPU backends (when their tfjs packages are imported), `wasm` and
+ * `cpu` work everywhere.
+ */
+export type BackendName = 'tensorflow' | 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 
-const ALIASES: Record<string, BackendName> = { node: 'tensorflow', tfjs_node: 'tensorflow', 'tfjs-node': 'tensorflow', tensorflow: 'tensorflow', wasm: 'wasm', cpu: 'cpu' };
+const ALIASES: Record<string, BackendName> = {
+  node: 'tensorflow',
+  tfjs_node: 'tensorflow',
+  'tfjs-node': 'tensorflow',
+  tensorflow: 'tensorflow',
+  webgpu: 'webgpu',
+  webgl: 'webgl',
+  wasm: 'wasm',
+  cpu: 'cpu',
+};
+
+const PACKAGES: Record<BackendName, string> = {
+  tensorflow: '@tensorflow/tfjs-node',
+  webgpu: '@tensorflow/tfjs-backend-webgpu',
+  webgl: '@tensorflow/tfjs-backend-webgl',
+  wasm: '@tensorflow/tfjs-backend-wasm',
+  cpu: '@tensorflow/tfjs-backend-cpu',
+};
 
 let pending: Promise<BackendName> | null = null;
 let active: BackendName | null = null;
+let wasmStarted = false;
 
-function tryLoadTfjsNode(): boolean {
+function hasNativeTfjs(): boolean {
   if (tf.findBackendFactory('tensorflow') != null) return true;
-  try {
-    // Resolved at run time so the package works (and bundles) without it: tfjs-node is an
-    // optional peer that only machines with internet access can install.
-    const req = createRequire(import.meta.url);
-    req('@tensorflow/tfjs-node');
-    return tf.findBackendFactory('tensorflow') != null;
-  } catch {
-    return false;
-  }
+  return platform.loadNativeTfjs() && tf.findBackendFactory('tensorflow') != null;
 }
 
-/** The backends available here, best first: tfjs-node (if installed), wasm, cpu. */
+function registered(name: BackendName): boolean {
+  return name === 'tensorflow' ? hasNativeTfjs() : tf.findBackendFactory(name) != null;
+}
+
+/**
+ * The backends available here, best first: tfjs-node (Node, if installed), webgpu and webgl
+ * (browsers, if their packages were imported), wasm, cpu.
+ *
+ * @example
+ * ```ts
+ * dl.availableBackends(); // ['wasm', 'cpu'] in Node without tfjs-node
+ * ```
+ */
 export function availableBackends(): BackendName[] {
-  const names: BackendName[] = [];
-  if (tryLoadTfjsNode()) names.push('tensorflow');
-  if (tf.findBackendFactory('wasm') != null) names.push('wasm');
-  names.push('cpu');
-  return names;
+  const order: BackendName[] = ['tensorflow', 'webgpu', 'webgl', 'wasm', 'cpu'];
+  return order.filter(registered);
 }
 
 function quietCpuBanner(): void {
@@ -40,16 +64,42 @@ function quietCpuBanner(): void {
 }
 
 function normalize(name: string): BackendName {
-  const n = ALIASES[name.toLowerCase()];
-  if (!n) throw new BackendError(`Unknown backend '${name}': expected one of 'tensorflow' (tfjs-node), 'wasm', 'cpu'`);
+  const n = typeof name === 'string' ? ALIASES[name.toLowerCase()] : undefined;
+  if (!n) {
+    throw new BackendError(`Unknown backend ${JSON.stringify(name)}: expected one of 'tensorflow' (tfjs-node), 'webgpu', 'webgl', 'wasm', 'cpu'`);
+  }
   return n;
+}
+
+/**
+ * Says where the WebAssembly backend's `.wasm` files are served from, for browsers (in Node they
+ * load from the installed package). Call it before the wasm backend starts, that is before
+ * `dl.ready()` / `dl.setBackend('wasm')`.
+ *
+ * @param prefixOrFileMap a URL prefix ending in `/` under which `tfjs-backend-wasm.wasm`,
+ *   `tfjs-backend-wasm-simd.wasm` and `tfjs-backend-wasm-threaded-simd.wasm` are served, or a map
+ *   from each of those file names to its URL (as bundlers' `?url` imports give).
+ * @example
+ * ```ts
+ * dl.setWasmPaths('/assets/tfjs-wasm/');
+ * await dl.setBackend('wasm');
+ * ```
+ */
+export function setWasmPaths(prefixOrFileMap: string | Partial<Record<'tfjs-backend-wasm.wasm' | 'tfjs-backend-wasm-simd.wasm' | 'tfjs-backend-wasm-threaded-simd.wasm', string>>): void {
+  if (typeof prefixOrFileMap !== 'string' && (prefixOrFileMap === null || typeof prefixOrFileMap !== 'object')) {
+    throw new BackendError(`setWasmPaths: expected a URL prefix string or a map of .wasm file names to URLs, got ${prefixOrFileMap === null ? 'null' : typeof prefixOrFileMap}`);
+  }
+  if (wasmStarted) {
+    throw new BackendError('setWasmPaths: the wasm backend has already started; call setWasmPaths before dl.ready() / dl.setBackend()');
+  }
+  setTfjsWasmPaths(prefixOrFileMap as string);
 }
 
 /**
  * Selects the TensorFlow.js backend every op runs on. Tensors made on the previous backend move
  * over when next used.
  *
- * @param name `'tensorflow'` (tfjs-node, also `'node'`), `'wasm'` or `'cpu'`.
+ * @param name `'tensorflow'` (tfjs-node, also `'node'`), `'webgpu'`, `'webgl'`, `'wasm'` or `'cpu'`.
  * @example
  * ```ts
  * await dl.setBackend('cpu');
@@ -58,17 +108,22 @@ function normalize(name: string): BackendName {
  */
 export async function setBackend(name: string): Promise<BackendName> {
   const wanted = normalize(name);
-  if (wanted === 'tensorflow' && !tryLoadTfjsNode()) {
-    throw new BackendError("Backend 'tensorflow' needs the optional peer @tensorflow/tfjs-node, which is not installed (npm install @tensorflow/tfjs-node)");
+  if (!registered(wanted)) {
+    const how = wanted === 'tensorflow' || platform.name === 'node' ? `npm install ${PACKAGES[wanted]}` : `npm install ${PACKAGES[wanted]} and import '${PACKAGES[wanted]}' before dl.setBackend`;
+    throw new BackendError(`Backend '${wanted}' is not available: it needs ${PACKAGES[wanted]} (${how})`);
   }
   const run = (async () => {
     let ok = false;
+    if (wanted === 'wasm') wasmStarted = true;
     try {
-      ok = await tf.setBackend(wanted);
+      ok = await platform.initWithoutGlobalHandlers(() => tf.setBackend(wanted));
     } catch (e) {
       throw new BackendError(`Backend '${wanted}' failed to initialize: ${(e as Error)?.message ?? String(e)}`, { cause: e });
     }
-    if (!ok) throw new BackendError(`Backend '${wanted}' failed to initialize`);
+    if (!ok) {
+      const hint = wanted === 'wasm' && platform.name === 'browser' ? ' (were its .wasm files found? see dl.setWasmPaths)' : '';
+      throw new BackendError(`Backend '${wanted}' failed to initialize${hint}`);
+    }
     if (wanted === 'cpu') quietCpuBanner();
     active = wanted;
     return wanted;
@@ -82,9 +137,12 @@ export async function setBackend(name: string): Promise<BackendName> {
 }
 
 /**
- * Resolves once a backend is ready. The first call picks the default: `DL_BACKEND` if set,
- * else tfjs-node when installed, else wasm, else cpu. The ESM build of `@dl/core` awaits this
- * when imported; CommonJS users call it once before the first op.
+ * Resolves once a backend is ready. The first call picks the default: `DL_BACKEND` if set (Node),
+ * else the first of `availableBackends()` that starts. In Node the ESM build of `@dl/core` awaits
+ * this when imported; CommonJS code and browsers call it once before the first op.
+ *
+ * A backend that fails to start is skipped with one `console.warn` line saying why (a browser
+ * that cannot fetch the wasm files falls back to cpu, and says so).
  *
  * @example
  * ```ts
@@ -95,20 +153,25 @@ export async function setBackend(name: string): Promise<BackendName> {
 export function ready(): Promise<BackendName> {
   if (active) return Promise.resolve(active);
   if (pending) return pending;
-  const forced = typeof process !== 'undefined' ? process.env?.DL_BACKEND : undefined;
+  const forced = platform.env('DL_BACKEND');
   if (forced) return setBackend(forced);
   const order = availableBackends();
-  return (async () => {
+  const run = (async () => {
     let last: unknown;
     for (const name of order) {
       try {
         return await setBackend(name);
       } catch (e) {
         last = e;
+        if (name !== order[order.length - 1]) console.warn(`@dl/core: ${(e as Error).message}; trying the next backend`);
       }
     }
     throw last;
-  })();
+  })().finally(() => {
+    if (pending === run) pending = null;
+  });
+  pending = run;
+  return run;
 }
 
 /**

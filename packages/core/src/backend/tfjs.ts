@@ -4,7 +4,6 @@
  * cpu and wasm backends register themselves on import.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-wasm';
 import './wasm-kernels/register';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ValueError } from '../errors/value-error';
 import { datasetFromModule } from './dataset-from-module';
-import { FizzBuzzDataset } from './test-fixtures/fizzbuzz-dataset';
+import { FizzBuzzDataset } from '../../test/support/fizzbuzz-dataset';
 
-const fixture = new URL('./test-fixtures/fizzbuzz-dataset.ts', import.meta.url);
+const fixture = new URL('../../test/support/fizzbuzz-dataset.ts', import.meta.url);
 
 describe('datasetFromModule', () => {
   it('builds the export with args and remembers the spec as workerSpec()', async () => {

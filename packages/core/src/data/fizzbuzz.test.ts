@@ -3,7 +3,7 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import '../index';
 import { Tensor } from '../tensor/tensor';
 import { DataLoader } from './loader/data-loader';
-import { FizzBuzzDataset } from './test-fixtures/fizzbuzz-dataset';
+import { FizzBuzzDataset } from '../../test/support/fizzbuzz-dataset';
 import { liveWorkerCount } from './worker/worker-pool';
 
 const decode = (bits: number[]) => bits.reduce((n, b) => n * 2 + b, 0);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ValueError } from '../errors/value-error';
 import { functionFromModule, functionSpec } from './function-from-module';
 
-const fns = new URL('./test-fixtures/collate-fns.ts', import.meta.url);
+const fns = new URL('../../test/support/collate-fns.ts', import.meta.url);
 
 describe('functionFromModule', () => {
   it('returns the export callable here, with extra args appended, carrying its spec', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ValueError } from '../errors/value-error';
 import { Generator } from '../random/generator';
-import { torchData } from './fixtures/torch-data';
+import { torchData } from '../../test/support/torch-data';
 import { randomSplit } from './random-split';
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);

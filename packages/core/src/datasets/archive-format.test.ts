@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { formatFromName, sniffFormat } from './archive-format';
-import { NOTE_BZ2, NOTE_XZ } from './compressed-fixtures.test-data';
+import { NOTE_BZ2, NOTE_XZ } from '../../test/support/compressed-archives';
 import { buildTar } from './testing/build-tar';
 import { buildZip } from './testing/build-zip';
 

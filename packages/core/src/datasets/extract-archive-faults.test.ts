@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { NOTE_BZ2, NOTE_XZ, TAR_BZ2, TAR_XZ } from './compressed-fixtures.test-data';
+import { NOTE_BZ2, NOTE_XZ, TAR_BZ2, TAR_XZ } from '../../test/support/compressed-archives';
 import { ArchiveError } from './errors/archive-error';
 import { ExtractionLimitError } from './errors/extraction-limit-error';
 import { StorageError } from './errors/storage-error';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ValueError } from '../errors/value-error';
-import { NOTE_BZ2, NOTE_XZ, TAR_BZ2, TAR_XZ } from './compressed-fixtures.test-data';
+import { NOTE_BZ2, NOTE_XZ, TAR_BZ2, TAR_XZ } from '../../test/support/compressed-archives';
 import { ArchiveError } from './errors/archive-error';
 import { extractArchive } from './extract-archive';
 import type { ArchiveEntrySpec } from './testing/archive-entry';

@@ -1,4 +1,5 @@
 import { tf } from '../backend/tfjs';
+import { loadFullGc } from './full-gc';
 
 type GcFn = () => void;
 
@@ -9,22 +10,7 @@ let collections = 0;
 
 async function loadGc(): Promise<GcFn | null> {
   if (gcFn !== undefined) return gcFn;
-  gcFn = null;
-  if (typeof globalThis.gc === 'function') {
-    gcFn = globalThis.gc as GcFn;
-    return gcFn;
-  }
-  if (typeof process === 'undefined' || !process.versions?.node) return gcFn;
-  try {
-    // Node only: a full collection is what runs the finalizers of dead Tensor wrappers (V8's
-    // scavenger keeps finalizable objects alive), so loops ask for one when tfjs memory grew.
-    const v8 = await import('node:v8');
-    const vm = await import('node:vm');
-    v8.setFlagsFromString('--expose-gc');
-    gcFn = vm.runInNewContext('gc') as GcFn;
-  } catch {
-    gcFn = null;
-  }
+  gcFn = typeof globalThis.gc === 'function' ? (globalThis.gc as GcFn) : await loadFullGc();
   return gcFn;
 }
 

@@ -4,6 +4,8 @@ import { Tensor } from '../tensor/tensor';
 import { loadModuleState, type LoadErrors, type LoadStateDictResult } from './load-state-dict';
 import { Parameter } from './parameter';
 import { RemovableHandle } from './removable-handle';
+import { describeArg } from '../tensor/describe-arg';
+import { ArgumentTypeError } from '../errors/argument-type-error';
 
 /** A module's state: parameter and buffer tensors under PyTorch's dotted names (`layer1.0.conv1.weight`). */
 export type StateDict = Record<string, Tensor>;
@@ -378,7 +380,7 @@ export class Module {
    * Dropout and BatchNorm behave differently in each. Returns this module.
    */
   train(mode = true): this {
-    if (typeof mode !== 'boolean') throw new ValueError(`train: training mode is expected to be boolean, got ${typeof mode}`);
+    if (typeof mode !== 'boolean') throw new ArgumentTypeError(`train: training mode is expected to be boolean, got ${describeArg(mode)}`);
     this.training = mode;
     for (const child of this.children()) child.train(mode);
     return this;

@@ -1,6 +1,8 @@
 import { tf } from '../backend/tfjs';
 import { ValueError } from '../errors/value-error';
 import { Tensor } from '../tensor/tensor';
+import { describeArg } from '../tensor/describe-arg';
+import { ArgumentTypeError } from '../errors/argument-type-error';
 
 /**
  * A tensor that is a module's learnable weight (PyTorch's `nn.Parameter`): a leaf that requires
@@ -20,7 +22,7 @@ import { Tensor } from '../tensor/tensor';
 export class Parameter extends Tensor {
   constructor(data?: Tensor | null, requiresGrad = true) {
     if (data !== undefined && data !== null && !(data instanceof Tensor)) {
-      throw new ValueError(`Parameter: expected a Tensor, got ${typeof data}`);
+      throw new ArgumentTypeError(`Parameter: expected a Tensor, got ${describeArg(data)}`);
     }
     if (data) data._assertAlive('Parameter');
     super(data ? tf.clone(data._value) : tf.tensor([], [0], 'float32'));

@@ -2,9 +2,15 @@ import { tf } from '../backend/tfjs';
 import { kernelOp } from '../autograd/run-op';
 import { ShapeError } from '../errors/shape-error';
 import { promoteTypes, type DType } from '../tensor/dtype';
+import { toInt32 } from '../tensor/int32';
 import { Tensor } from '../tensor/tensor';
+import { assertOperand } from './arg-checks';
 
-/** A tensor, or a JavaScript number/boolean standing for a 0-d tensor. */
+/**
+ * An operand of the elementwise ops: a tensor, or a JavaScript number/boolean standing for a 0-d
+ * tensor. JavaScript arrays are not operands (as PyTorch refuses lists in `t.add([1, 2])`):
+ * the ops throw an {@link ArgumentTypeError}; wrap them with `dl.tensor()`.
+ */
 export type TensorLike = Tensor | number | boolean;
 
 /** @internal The broadcast shape of two shapes, or a ShapeError naming the op and both shapes. */
@@ -46,9 +52,16 @@ export function castTo(t: Tensor, dtype: DType): Tensor {
 
 /**
  * @internal Brings two operands of a broadcasting binary op to tensors of one promoted dtype,
- * checking that their shapes broadcast.
+ * checking that they are operands (Tensor, number or boolean: see {@link assertOperand}) and
+ * that their shapes broadcast. `names` are the argument names for messages.
  */
-export function binaryOperands(a: TensorLike, b: TensorLike, op: string, minDType?: DType): [Tensor, Tensor, number[]] {
+export function binaryOperands(
+  a: TensorLike,
+  b: TensorLike,
+  op: string,
+  minDType?: DType,
+  names: readonly [string, string] = OPERAND_NAMES,
+): [Tensor, Tensor, number[]] {
   let ta: Tensor;
   let tb: Tensor;
   if (a instanceof Tensor && b instanceof Tensor) {
@@ -56,13 +69,17 @@ export function binaryOperands(a: TensorLike, b: TensorLike, op: string, minDTyp
     tb = b;
   } else if (a instanceof Tensor) {
     ta = a;
-    tb = scalarTensor(b as number | boolean, scalarDType(b as number | boolean, a.dtype));
+    tb = scalarOperand(b, a.dtype, op, names[1]);
   } else if (b instanceof Tensor) {
     tb = b;
-    ta = scalarTensor(a as number | boolean, scalarDType(a as number | boolean, b.dtype));
+    ta = scalarOperand(a, b.dtype, op, names[0]);
   } else {
-    ta = scalarTensor(a, typeof a === 'boolean' ? 'bool' : Number.isInteger(a) ? 'int32' : 'float32');
-    tb = scalarTensor(b, scalarDType(b, ta.dtype));
+    assertOperand(a, op, names[0]);
+    assertOperand(b, op, names[1]);
+    const da: DType = typeof a === 'boolean' ? 'bool' : Number.isInteger(a) ? 'int32' : 'float32';
+    if (da === 'int32') toInt32(a as number, op);
+    ta = scalarTensor(a, da);
+    tb = scalarOperand(b, ta.dtype, op, names[1]);
   }
   const shape = broadcastShapes(ta._value.shape, tb._value.shape, op);
   let dtype = promoteTypes(ta.dtype, tb.dtype);
@@ -70,8 +87,21 @@ export function binaryOperands(a: TensorLike, b: TensorLike, op: string, minDTyp
   return [castTo(ta, dtype), castTo(tb, dtype), shape];
 }
 
+const OPERAND_NAMES = ['input', 'other'] as const;
+
+/** A checked JS scalar operand as a 0-d tensor in the dtype it takes next to `other`. */
+function scalarOperand(x: TensorLike, other: DType, op: string, what: string): Tensor {
+  assertOperand(x, op, what);
+  const v = x as number | boolean;
+  const dtype = scalarDType(v, other);
+  // An integer too large for int32 would wrap: refuse it, as PyTorch refuses the overflow.
+  if (dtype === 'int32' && typeof v === 'number') toInt32(v, op);
+  return scalarTensor(v, dtype);
+}
+
 /** @internal A TensorLike as a tensor (scalars become 0-d float32/int32/bool tensors). */
-export function asTensor(x: TensorLike, dtype?: DType): Tensor {
+export function asTensor(x: TensorLike, dtype?: DType, op = 'asTensor', what = 'input'): Tensor {
   if (x instanceof Tensor) return dtype ? castTo(x, dtype) : x;
+  assertOperand(x, op, what);
   return scalarTensor(x, dtype ?? (typeof x === 'boolean' ? 'bool' : Number.isInteger(x) ? 'int32' : 'float32'));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectClose, loadReference, refTensor } from '../../test/reference';
+import { expectClose, loadReference, refTensor } from '../../test/support/reference';
 import { tensor } from '../ops/creation/tensor';
 import type { Tensor } from '../tensor/tensor';
 import { Adadelta } from './adadelta';

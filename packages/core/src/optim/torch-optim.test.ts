@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { expectClose } from '../../test/reference';
+import { expectClose } from '../../test/support/reference';
 import { tensor } from '../ops/creation/tensor';
 import { Tensor } from '../tensor/tensor';
 import { Adadelta } from './adadelta';
@@ -18,7 +18,7 @@ interface Arr {
   shape: number[];
   data: number[];
 }
-const fixture = JSON.parse(readFileSync(new URL('./fixtures/torch-optim.json', import.meta.url), 'utf8')) as {
+const fixture = JSON.parse(readFileSync(new URL('../../test/fixtures/optim/torch-optim.json', import.meta.url), 'utf8')) as {
   param: Arr;
   grads: Arr[];
   cases: Record<string, { after: Arr[]; state: Record<string, Arr | number>; param_group: Record<string, unknown> }>;

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ByteCursor } from './byte-cursor';
 import { bytesSource } from './byte-source';
 import { CheckpointError } from './checkpoint-error';
-import { expectMatches, fixtureDir } from './fixture-helpers.test-util';
+import { expectMatches, fixtureDir } from '../../test/support/serialization-fixtures';
 import { PyGlobal, unpickle, type UnpicklerHooks } from './pickle-reader';
 import { torchHooks } from './torch-unpickler';
 import { UnpicklingError } from './unpickling-error';

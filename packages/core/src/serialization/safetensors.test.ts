@@ -3,7 +3,7 @@ import { tensor } from '../index';
 import { Tensor } from '../tensor/tensor';
 import { bytesSource } from './byte-source';
 import { CheckpointError } from './checkpoint-error';
-import { expected, expectMatches, fixtureBytes } from './fixture-helpers.test-util';
+import { expected, expectMatches, fixtureBytes } from '../../test/support/serialization-fixtures';
 import { readSafetensorsHeader } from './safetensors-reader';
 import { deserialize, serialize } from './serialize';
 import { STRUCTURE_KEY } from './structure';

@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { tensor } from '../index';
 import type { Tensor } from '../tensor/tensor';
 import { CheckpointError } from './checkpoint-error';
-import { expected, expectMatches, fixtureDir } from './fixture-helpers.test-util';
+import { expected, expectMatches, fixtureDir } from '../../test/support/serialization-fixtures';
 import { load } from './load';
 import { save } from './save';
 import { deserialize } from './serialize';
@@ -75,7 +75,7 @@ describe('save / load', () => {
 });
 
 describe('save (atomic under SIGKILL)', () => {
-  const child = fileURLToPath(new URL('./save-child.test-util.ts', import.meta.url));
+  const child = fileURLToPath(new URL('../../test/support/save-child.ts', import.meta.url));
   const coreDir = fileURLToPath(new URL('../..', import.meta.url));
 
   it('never leaves a truncated file under the final name when the saving process is killed mid-write', async () => {

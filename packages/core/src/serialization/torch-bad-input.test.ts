@@ -3,7 +3,7 @@ import { tensor } from '../index';
 import type { Tensor } from '../tensor/tensor';
 import { concatChunks } from './chunk-writer';
 import { CheckpointError } from './checkpoint-error';
-import { fixtureBytes } from './fixture-helpers.test-util';
+import { fixtureBytes } from '../../test/support/serialization-fixtures';
 import { MAX_NESTING } from './limits';
 import { PickleWriter } from './pickle-writer';
 import { deserialize, serialize } from './serialize';

@@ -3,7 +3,7 @@ import { matmul, relu, sqrt, tensor } from '../index';
 import { Tensor } from '../tensor/tensor';
 import { CheckpointError } from './checkpoint-error';
 import { deserialize } from './serialize';
-import { expected, expectMatches, fixtureBytes } from './fixture-helpers.test-util';
+import { expected, expectMatches, fixtureBytes } from '../../test/support/serialization-fixtures';
 import { UnpicklingError } from './unpickling-error';
 
 describe('deserialize (PyTorch files written by torch.save)', () => {

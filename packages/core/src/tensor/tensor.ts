@@ -2,11 +2,13 @@ import { tf, type TfTensor } from '../backend/tfjs';
 import { AccumulateGrad } from '../autograd/accumulate-grad';
 import { runBackward } from '../autograd/backward';
 import type { GradHook, Node } from '../autograd/node';
+import { ArgumentTypeError } from '../errors/argument-type-error';
 import { AutogradError } from '../errors/autograd-error';
 import { DTypeError } from '../errors/dtype-error';
 import { IndexError } from '../errors/index-error';
 import { ValueError } from '../errors/value-error';
 import { disown, own, reown } from '../memory/ownership';
+import { describeArg } from './describe-arg';
 import type { DType } from './dtype';
 import { formatTensor } from './format';
 import type { TensorArithmeticMethods } from '../ops/arithmetic/methods';
@@ -113,6 +115,7 @@ export class Tensor {
   _normDim(dim: number, op: string, rank = this._value.rank): number {
     const lo = -Math.max(rank, 1);
     const hi = Math.max(rank, 1) - 1;
+    if (typeof dim !== 'number') throw new ArgumentTypeError(`${op}: expected dim to be an integer, got ${describeArg(dim)}`);
     if (!Number.isInteger(dim) || dim < lo || dim > hi) {
       throw new IndexError(`${op}: dimension out of range (expected to be in range of [${lo}, ${hi}], but got ${dim})`);
     }
@@ -133,6 +136,7 @@ export class Tensor {
    * parameter. Only leaves can change it; only float tensors can require grad.
    */
   requiresGrad_(requiresGrad = true): this {
+    if (typeof requiresGrad !== 'boolean') throw new ArgumentTypeError(`requiresGrad_: expected requiresGrad to be a boolean, got ${describeArg(requiresGrad)}`);
     if (!this.isLeaf) {
       if (!requiresGrad) {
         throw new AutogradError('you can only change requiresGrad flags of leaf variables. If you want to use a computed variable in a subgraph that does not require differentiation use detach()');

@@ -1,6 +1,6 @@
 // ignite 0.4.13's own event order and terminate() behaviour (test/fixtures/ignite_reference.json).
 import { describe, expect, it } from 'vitest';
-import { loadIgniteReference } from '../../test/reference';
+import { loadIgniteReference } from '../../test/support/reference';
 import { Engine } from './engine';
 import { Events } from './events';
 

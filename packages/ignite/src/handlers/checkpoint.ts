@@ -1,6 +1,7 @@
 import { ValueError, nn } from '@dl/core';
 import type { Engine } from '../engine/engine';
 import type { CheckpointMetadata, SaveHandler } from './save-handler';
+import { loadCheckpointFile } from './load-checkpoint-file';
 
 /** Anything a checkpoint can save and restore: models, optimizers, schedulers, engines, metrics, handlers. */
 export interface Checkpointable {
@@ -310,8 +311,7 @@ export class Checkpoint {
     checkObjects(toLoad, 'loadStateDict', op);
     let ckpt: unknown = checkpoint;
     if (typeof checkpoint === 'string' || checkpoint instanceof URL) {
-      const { load } = await import('@dl/core/node');
-      ckpt = await load(checkpoint);
+      ckpt = await loadCheckpointFile(checkpoint);
     }
     if (!isPlainObject(ckpt) && !(ckpt instanceof Map)) throw new ValueError(`${op}: checkpoint should be an object of state dicts or a file path, got ${ckpt === null ? 'null' : typeof ckpt}`);
     const c = ckpt instanceof Map ? Object.fromEntries(ckpt) : ckpt;

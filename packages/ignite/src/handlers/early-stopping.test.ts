@@ -1,6 +1,6 @@
 import { ValueError } from '@dl/core';
 import { describe, expect, it } from 'vitest';
-import { loadIgniteReference } from '../../test/reference';
+import { loadIgniteReference } from '../../test/support/reference';
 import { Engine } from '../engine/engine';
 import { Events } from '../engine/events';
 import { EarlyStopping } from './early-stopping';

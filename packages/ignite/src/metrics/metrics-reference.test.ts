@@ -1,7 +1,7 @@
 // Metric values ignite 0.4.13 computed over the same batches (test/fixtures/ignite_reference.json).
 import { crossEntropy, type Tensor } from '@dl/core';
 import { describe, expect, it } from 'vitest';
-import { floats, ints, loadIgniteReference } from '../../test/reference';
+import { floats, ints, loadIgniteReference } from '../../test/support/reference';
 import { Engine } from '../engine/engine';
 import { Events } from '../engine/events';
 import { Accuracy } from './accuracy';

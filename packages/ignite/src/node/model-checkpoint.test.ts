@@ -4,7 +4,7 @@ import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadIgniteReference } from '../../test/reference';
+import { loadIgniteReference } from '../../test/support/reference';
 import { Engine } from '../engine/engine';
 import { Events } from '../engine/events';
 import { Checkpoint } from '../handlers/checkpoint';

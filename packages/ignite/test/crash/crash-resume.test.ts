@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const child = join(here, 'train-child.ts');
+const child = join(here, '..', 'support', 'train-child.ts');
 const TOTAL_ITERATIONS = 72; // 96 samples / batch 8 = 12 per epoch, 6 epochs
 const TRIALS = 10;
 

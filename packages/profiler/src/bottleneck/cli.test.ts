@@ -8,14 +8,14 @@ import type { ChromeTrace } from '../trace/chrome-trace';
 
 const pkg = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const cli = join(pkg, 'dist', 'cli.js');
-const fixtures = join(pkg, 'src', 'bottleneck', 'fixtures');
+const fixtures = join(pkg, 'test', 'fixtures', 'bottleneck');
 
 function newest(dir: string): number {
   let t = 0;
   for (const name of readdirSync(dir)) {
     const p = join(dir, name);
     const s = statSync(p);
-    t = Math.max(t, s.isDirectory() ? newest(p) : name.endsWith('.test.ts') || p.includes('fixtures') ? 0 : s.mtimeMs);
+    t = Math.max(t, s.isDirectory() ? newest(p) : name.endsWith('.test.ts') ? 0 : s.mtimeMs);
   }
   return t;
 }
@@ -56,7 +56,7 @@ describe('dl-bottleneck on a training script', () => {
     // The script's own output comes through.
     expect(out).toMatch(/trained 4 steps, last loss \d\.\d{4}/);
     expect(out).toContain('V8 CPU profile: top 10 JavaScript functions by self time');
-    expect(out).toMatch(/busyJavaScript\s+src\/bottleneck\/fixtures\/train\.mjs:13/);
+    expect(out).toMatch(/busyJavaScript\s+test\/fixtures\/bottleneck\/train\.mjs:13/);
     expect(out).toContain(`@dl op profiler: top 10 events by cpu_time_total (tfjs backend: ${process.env.DL_BACKEND})`);
     const table = out.slice(out.indexOf('@dl op profiler'));
     expect(table).toMatch(/Name\s+Self CPU %\s+Self CPU\s+CPU total %\s+CPU total\s+CPU time avg\s+# of Calls/);

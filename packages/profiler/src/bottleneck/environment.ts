@@ -30,6 +30,25 @@ function versionOf(name: string, bases: readonly string[]): string | null {
   return null;
 }
 
+// @dl/core bundles TensorFlow.js (its core and the cpu and wasm backends); their versions are the
+// ones its manifest pins.
+const BUNDLED_IN_CORE = new Set(['@tensorflow/tfjs-core', '@tensorflow/tfjs-backend-wasm', '@tensorflow/tfjs-backend-cpu']);
+
+function bundledVersion(name: string, bases: readonly string[]): string | null {
+  if (!BUNDLED_IN_CORE.has(name)) return null;
+  for (const base of bases) {
+    try {
+      const file = createRequire(base).resolve('@dl/core/package.json');
+      const manifest = JSON.parse(readFileSync(file, 'utf8')) as { devDependencies?: Record<string, string> };
+      const v = manifest.devDependencies?.[name];
+      if (v) return `${v} (bundled in @dl/core)`;
+    } catch {
+      // Try the next place.
+    }
+  }
+  return null;
+}
+
 function gb(bytes: number): string {
   return `${(bytes / 1024 ** 3).toFixed(1)} GB`;
 }
@@ -46,7 +65,7 @@ export function describeEnvironment(scriptPath: string, selfUrl: string): Enviro
     // No @dl/core next to the script.
   }
   bases.push(selfUrl);
-  const packages: [string, string][] = PACKAGES.map((n) => [n, versionOf(n, bases) ?? 'not installed']);
+  const packages: [string, string][] = PACKAGES.map((n) => [n, bundledVersion(n, bases) ?? versionOf(n, bases) ?? 'not installed']);
   const list = cpus();
   const cpu = list.length ? `${list[0].model.trim()} x ${list.length}` : 'unknown';
   const forced = process.env.DL_BACKEND;

@@ -1,5 +1,5 @@
 import * as dl from '@dl/core';
-import * as tf from '@tensorflow/tfjs-core';
+import { tf } from '@dl/core/internal';
 import { describe, expect, it } from 'vitest';
 import { ProfilerError } from '../errors/profiler-error';
 import { profile } from './profile';

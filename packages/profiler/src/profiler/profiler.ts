@@ -1,5 +1,5 @@
 import { getBackend, setDataLoaderRecorder, setOpRecorder, ValueError } from '@dl/core';
-import * as tf from '@tensorflow/tfjs-core';
+import { tf } from '@dl/core/internal';
 import { ProfilerError } from '../errors/profiler-error';
 import { EventList, type EventListContext, type KeyAveragesOptions } from '../events/event-list';
 import { eventsFromRecording } from '../events/from-recording';

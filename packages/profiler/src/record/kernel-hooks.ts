@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs-core';
+import { tf } from '@dl/core/internal';
 import { kernelFlops } from './flops';
 import { CAT, type Recording } from './recording';
 

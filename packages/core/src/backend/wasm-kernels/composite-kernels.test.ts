@@ -1,6 +1,6 @@
 import { getKernel, type DataType, type KernelBackend, type KernelFunc, type NamedAttrMap, type TensorInfo } from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { expectClose } from '../../../test/reference';
+import { expectClose } from '../../../test/support/reference';
 import { getBackend, setBackend } from '../backend';
 import { tf } from '../tfjs';
 import { conv2dBackpropInputVia, type Conv2dBackpropInputAttrs } from './conv2d-backprop-input';
@@ -226,7 +226,7 @@ describe("tfjs's own gradients on wasm", () => {
             tf.addN([
               tf.sum(tf.square(tf.conv2d(a, b, [2, 1], 'same'))),
               tf.sum(tf.square(tf.depthwiseConv2d(a, c, 1, 'valid'))),
-              tf.sum(tf.mul(tf.gather(t, ids), tf.range(1, 17).reshape([4, 4]))),
+              tf.sum(tf.mul(tf.gather(t, ids), tf.reshape(tf.range(1, 17), [4, 4]))),
             ]) as tf.Scalar;
           const grads = tf.grads((a, b, c, t) => loss(a as tf.Tensor4D, b as tf.Tensor4D, c as tf.Tensor4D, t as tf.Tensor2D))([x, f, dwf, table]);
           return grads.map((g) => Array.from(g.dataSync()));

@@ -3,7 +3,7 @@ import '../../index';
 import { tensor } from '../../ops/creation/tensor';
 import { Tensor } from '../../tensor/tensor';
 import { CollateError } from '../errors/collate-error';
-import { torchData } from '../fixtures/torch-data';
+import { torchData } from '../../../test/support/torch-data';
 import { defaultCollate } from './default-collate';
 
 describe('defaultCollate', () => {

@@ -9,7 +9,7 @@ import { Generator, manualSeed } from '../../random/generator';
 import { Tensor } from '../../tensor/tensor';
 import { Dataset } from '../dataset';
 import { CollateError } from '../errors/collate-error';
-import { torchData } from '../fixtures/torch-data';
+import { torchData } from '../../../test/support/torch-data';
 import { IterableDataset } from '../iterable-dataset';
 import { BatchSampler } from '../samplers/batch-sampler';
 import { SequentialSampler } from '../samplers/sequential-sampler';
@@ -84,7 +84,7 @@ describe('DataLoader (numWorkers 0)', () => {
     expectTypeOf(fn).toEqualTypeOf<DataLoader<number, string>>();
     const spec = new DataLoader<number, { sum: number; worker: number }>(range(6), {
       batchSize: 3,
-      collateFn: { module: new URL('../test-fixtures/collate-fns.ts', import.meta.url), export: 'sumCollate', args: [100] },
+      collateFn: { module: new URL('../../../test/support/collate-fns.ts', import.meta.url), export: 'sumCollate', args: [100] },
     });
     expect(await collect(spec)).toEqual([{ sum: 103, worker: -1 }, { sum: 112, worker: -1 }]);
   });

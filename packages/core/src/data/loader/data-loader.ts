@@ -19,14 +19,11 @@ import { iterateSync } from './iterate-sync';
 import type { LoaderPlan, PoolHolder } from './loader-plan';
 import { timeLoaderWaits, timeLoaderWaitsSync } from './loader-hooks';
 import { checkLoaderOptions } from './normalize-options';
+import { loadWorkerModule } from './worker-support';
 
 /** What a DataLoader loads from: a map-style dataset, an array, or an iterable dataset. */
 export type DatasetSource<T> = MapDataset<T> | readonly T[] | IterableDataset<T> | IterableDatasetLike<T>;
 
-interface WorkerModule {
-  iterateWithWorkers(plan: LoaderPlan, holder: PoolHolder, drawBaseSeed: () => number): AsyncGenerator<unknown, void, undefined>;
-  closePool(holder: PoolHolder): Promise<void>;
-}
 
 /**
  * Batches, shuffles and loads a dataset (PyTorch's `torch.utils.data.DataLoader`). Iterate with
@@ -185,15 +182,4 @@ export class DataLoader<T, B = Collated<T>> implements AsyncIterable<B>, Iterabl
       persistentWorkers: this.persistentWorkers,
     };
   }
-}
-
-let workerModule: Promise<WorkerModule> | null = null;
-
-/** Worker threads are Node-only: loaded on first use so the main entry stays browser-safe. */
-function loadWorkerModule(): Promise<WorkerModule> {
-  workerModule ??= import('../worker/iterate-with-workers').catch((e: unknown) => {
-    workerModule = null;
-    throw new ValueError(`DataLoader: numWorkers > 0 needs Node.js worker threads, which could not be loaded here: ${(e as Error)?.message ?? String(e)}`, { cause: e });
-  });
-  return workerModule;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ValueError } from '../../errors/value-error';
-import { torchData } from '../fixtures/torch-data';
+import { torchData } from '../../../test/support/torch-data';
 import { BatchSampler } from './batch-sampler';
 import { SequentialSampler } from './sequential-sampler';
 

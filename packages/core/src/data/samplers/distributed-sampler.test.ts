@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ValueError } from '../../errors/value-error';
-import { torchData } from '../fixtures/torch-data';
+import { torchData } from '../../../test/support/torch-data';
 import { DistributedSampler } from './distributed-sampler';
 
 describe('DistributedSampler', () => {

@@ -3,7 +3,7 @@ import { ShapeError } from '../../errors/shape-error';
 import { ValueError } from '../../errors/value-error';
 import { tensor } from '../../ops/creation/tensor';
 import { Generator } from '../../random/generator';
-import { torchData } from '../fixtures/torch-data';
+import { torchData } from '../../../test/support/torch-data';
 import { WeightedRandomSampler } from './weighted-random-sampler';
 
 describe('WeightedRandomSampler', () => {

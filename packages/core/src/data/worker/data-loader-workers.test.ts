@@ -9,16 +9,16 @@ import { Dataset } from '../dataset';
 import { WorkerError } from '../errors/worker-error';
 import { WorkerExitError } from '../errors/worker-exit-error';
 import { WorkerTimeoutError } from '../errors/worker-timeout-error';
-import { torchData } from '../fixtures/torch-data';
+import { torchData } from '../../../test/support/torch-data';
 import { functionFromModule } from '../function-from-module';
 import { DataLoader } from '../loader/data-loader';
 import { randomSplit } from '../random-split';
 import { TensorDataset } from '../tensor-dataset';
-import { BrokenInWorkers, FaultyDataset, ProbeDataset, ShardedRange, TransformedRange, type Probe } from '../test-fixtures/worker-datasets';
+import { BrokenInWorkers, FaultyDataset, ProbeDataset, ShardedRange, TransformedRange, type Probe } from '../../../test/support/worker-datasets';
 import { dataLoaderWorkerCount } from './worker-count';
 import { liveWorkerCount } from './worker-pool';
 
-const fixtures = new URL('../test-fixtures/worker-datasets.ts', import.meta.url);
+const fixtures = new URL('../../../test/support/worker-datasets.ts', import.meta.url);
 
 async function collect<B>(loader: AsyncIterable<B>): Promise<B[]> {
   const out: B[] = [];
@@ -139,7 +139,7 @@ describe('DataLoader with worker threads', () => {
     const batches = await collect(new DataLoader(train, { batchSize: 3, numWorkers: 1 }));
     expect(batches[0][0]).toBeInstanceOf(Tensor);
     expect(batches[0][0].tolist()).toEqual(train.indices.map((i) => [i + 1, i + 1]));
-    const fns = new URL('../test-fixtures/collate-fns.ts', import.meta.url);
+    const fns = new URL('../../../test/support/collate-fns.ts', import.meta.url);
     const double = await functionFromModule<(x: number) => number>({ module: fns, export: 'scale', args: [2] });
     const viaModule = new DataLoader<number, { sum: number; worker: number }>(new TransformedRange(4, double), {
       batchSize: 2,

@@ -1,6 +1,8 @@
 import { ValueError } from '../../errors/value-error';
 import type { Tensor } from '../../tensor/tensor';
 import { checkTarget, writeValues } from './write-values';
+import { describeArg } from '../../tensor/describe-arg';
+import { ArgumentTypeError } from '../../errors/argument-type-error';
 
 /**
  * Fills `tensor` in place with `value` (PyTorch's `nn.init.constant_`). Returns `tensor`.
@@ -12,7 +14,7 @@ import { checkTarget, writeValues } from './write-values';
  */
 export function constant_(tensor: Tensor, value: number): Tensor {
   checkTarget(tensor, 'constant_');
-  if (typeof value !== 'number') throw new ValueError(`constant_: value must be a number, got ${typeof value}`);
+  if (typeof value !== 'number') throw new ArgumentTypeError(`constant_: value must be a number, got ${describeArg(value)}`);
   return writeValues(tensor, new Float32Array(tensor.numel()).fill(value));
 }
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { expectClose } from '../../../test/reference';
+import { expectClose } from '../../../test/support/reference';
 import { DTypeError } from '../../errors/dtype-error';
 import { ValueError } from '../../errors/value-error';
 import { tensor } from '../../ops/creation/tensor';
@@ -26,7 +26,7 @@ interface Arr {
   shape: number[];
   data: number[];
 }
-const torchInit = JSON.parse(readFileSync(new URL('../fixtures/torch-init.json', import.meta.url), 'utf8')) as {
+const torchInit = JSON.parse(readFileSync(new URL('../../../test/fixtures/nn/torch-init.json', import.meta.url), 'utf8')) as {
   inits: Record<string, Arr>;
   gains: Record<string, number>;
 };

@@ -3,6 +3,7 @@ import type { Tensor } from '../../tensor/tensor';
 import { Module } from '../module';
 import { checkTensor } from './check-input';
 import type { MaxPoolOutput } from './max-pool-base';
+import { assertOptions } from '../../ops/arg-checks';
 
 /**
  * Max pooling to a fixed output length whatever the input length (PyTorch's
@@ -19,6 +20,7 @@ export class AdaptiveMaxPool1d<R extends boolean = false> extends Module {
 
   constructor(outputSize: number, options: { returnIndices?: R } = {}) {
     super();
+    assertOptions(options, 'AdaptiveMaxPool1d', '{ returnIndices: true }');
     this.outputSize = outputSize;
     this.returnIndices = (options.returnIndices ?? false) as R;
   }

@@ -4,6 +4,7 @@ import { Module } from '../module';
 import { checkTensor } from './check-input';
 import type { MaxPoolOutput } from './max-pool-base';
 import { pyTupleOrNone } from './repr';
+import { assertOptions } from '../../ops/arg-checks';
 
 /**
  * Max pooling to a fixed output size `[H, W]` whatever the input size (PyTorch's
@@ -20,6 +21,7 @@ export class AdaptiveMaxPool2d<R extends boolean = false> extends Module {
 
   constructor(outputSize: number | readonly (number | null)[], options: { returnIndices?: R } = {}) {
     super();
+    assertOptions(options, 'AdaptiveMaxPool2d', '{ returnIndices: true }');
     this.outputSize = typeof outputSize === 'number' ? outputSize : [...outputSize];
     this.returnIndices = (options.returnIndices ?? false) as R;
   }

@@ -4,6 +4,7 @@ import { Module } from '../module';
 import { checkTensor } from './check-input';
 import type { IntOrTuple } from './conv-base';
 import { pyTuple } from './repr';
+import { assertOptions } from '../../ops/arg-checks';
 
 /** Options of `AvgPool1d`. */
 export interface AvgPool1dLayerOptions {
@@ -36,6 +37,7 @@ export class AvgPool1d extends Module {
 
   constructor(kernelSize: IntOrTuple, options: AvgPool1dLayerOptions = {}) {
     super();
+    assertOptions(options, 'AvgPool1d', '{ stride: 2, padding: 1 }');
     this.kernelSize = single(kernelSize);
     this.stride = single(options.stride ?? kernelSize);
     this.padding = single(options.padding ?? 0);

@@ -5,6 +5,7 @@ import type { AvgPool1dLayerOptions } from './avg-pool1d';
 import { checkTensor } from './check-input';
 import type { IntOrTuple } from './conv-base';
 import { pyValue } from './repr';
+import { assertOptions } from '../../ops/arg-checks';
 
 /** Options of `AvgPool2d`. */
 export interface AvgPool2dLayerOptions extends AvgPool1dLayerOptions {
@@ -30,6 +31,7 @@ export class AvgPool2d extends Module {
 
   constructor(kernelSize: IntOrTuple, options: AvgPool2dLayerOptions = {}) {
     super();
+    assertOptions(options, 'AvgPool2d', '{ stride: 2, padding: 1 }');
     this.kernelSize = kernelSize;
     this.stride = options.stride ?? kernelSize;
     this.padding = options.padding ?? 0;

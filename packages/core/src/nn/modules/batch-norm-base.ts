@@ -24,7 +24,7 @@ export interface BatchNormLayerOptions {
 }
 
 /**
- * @internal PyTorch's `_BatchNorm`: parameters `weight`, `bias`; buffers `running_mean`,
+ * PyTorch's `_BatchNorm`: parameters `weight`, `bias`; buffers `running_mean`,
  * `running_var`, `num_batches_tracked` (PyTorch's names, so state dicts match).
  */
 export abstract class BatchNormBase extends Module {

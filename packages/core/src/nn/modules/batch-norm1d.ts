@@ -1,6 +1,7 @@
 import { ShapeError } from '../../errors/shape-error';
 import type { Tensor } from '../../tensor/tensor';
 import { BatchNormBase, type BatchNormLayerOptions } from './batch-norm-base';
+import { assertOptions } from '../../ops/arg-checks';
 
 /**
  * Batch normalisation over (N, C) or (N, C, L) input: features of a fully connected layer or channels of a sequence (PyTorch's `nn.BatchNorm1d`). In training it normalises with the
@@ -19,6 +20,7 @@ import { BatchNormBase, type BatchNormLayerOptions } from './batch-norm-base';
 export class BatchNorm1d extends BatchNormBase {
   constructor(numFeatures: number, options: BatchNormLayerOptions = {}) {
     super(numFeatures, options, 'BatchNorm1d');
+    assertOptions(options, 'BatchNorm1d', '{ eps: 1e-5, momentum: 0.1 }');
   }
 
   protected checkInputDim(input: Tensor): void {

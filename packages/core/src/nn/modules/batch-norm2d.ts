@@ -1,6 +1,7 @@
 import { ShapeError } from '../../errors/shape-error';
 import type { Tensor } from '../../tensor/tensor';
 import { BatchNormBase, type BatchNormLayerOptions } from './batch-norm-base';
+import { assertOptions } from '../../ops/arg-checks';
 
 /**
  * Batch normalisation over (N, C, H, W) input: per channel of an image batch (PyTorch's `nn.BatchNorm2d`). In training it normalises with the
@@ -19,6 +20,7 @@ import { BatchNormBase, type BatchNormLayerOptions } from './batch-norm-base';
 export class BatchNorm2d extends BatchNormBase {
   constructor(numFeatures: number, options: BatchNormLayerOptions = {}) {
     super(numFeatures, options, 'BatchNorm2d');
+    assertOptions(options, 'BatchNorm2d', '{ eps: 1e-5, momentum: 0.1 }');
   }
 
   protected checkInputDim(input: Tensor): void {

@@ -1,6 +1,7 @@
 import { ShapeError } from '../../errors/shape-error';
 import type { Tensor } from '../../tensor/tensor';
 import { BatchNormBase, type BatchNormLayerOptions } from './batch-norm-base';
+import { assertOptions } from '../../ops/arg-checks';
 
 /**
  * Batch normalisation over (N, C, D, H, W) input: per channel of a volume batch (PyTorch's `nn.BatchNorm3d`). In training it normalises with the
@@ -19,6 +20,7 @@ import { BatchNormBase, type BatchNormLayerOptions } from './batch-norm-base';
 export class BatchNorm3d extends BatchNormBase {
   constructor(numFeatures: number, options: BatchNormLayerOptions = {}) {
     super(numFeatures, options, 'BatchNorm3d');
+    assertOptions(options, 'BatchNorm3d', '{ eps: 1e-5, momentum: 0.1 }');
   }
 
   protected checkInputDim(input: Tensor): void {

@@ -14,6 +14,7 @@ import { Module } from '../module';
 import { Parameter } from '../parameter';
 import { checkTensor } from './check-input';
 import { pyBool } from './repr';
+import { assertOptions } from '../../ops/arg-checks';
 
 /**
  * The bilinear map `y_k = x1ᵀ W_k x2 + b_k` (PyTorch's `nn.Bilinear`), initialised from
@@ -34,6 +35,7 @@ export class Bilinear extends Module {
 
   constructor(in1Features: number, in2Features: number, outFeatures: number, options: { bias?: boolean } = {}) {
     super();
+    assertOptions(options, 'Bilinear', '{ bias: false }');
     for (const v of [in1Features, in2Features, outFeatures]) {
       if (!Number.isInteger(v) || v < 0) throw new ValueError(`Bilinear: feature sizes must be non-negative integers, got ${in1Features}, ${in2Features}, ${outFeatures}`);
     }

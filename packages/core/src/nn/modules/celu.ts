@@ -2,6 +2,7 @@ import type { Tensor } from '../../tensor/tensor';
 import { celu } from '../../ops/unary/celu';
 import { Module } from '../module';
 import { pyFloat } from './repr';
+import { assertOptions } from '../../ops/arg-checks';
 
 /** Options of `CELU`. */
 export interface CELUOptions {
@@ -26,6 +27,7 @@ export class CELU extends Module {
 
   constructor(options: CELUOptions = {}) {
     super();
+    assertOptions(options, 'CELU', '{ alpha: 1 }');
     this.alpha = options.alpha ?? 1;
     this.inplace = options.inplace ?? false;
   }

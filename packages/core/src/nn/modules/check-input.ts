@@ -1,11 +1,14 @@
 import { ShapeError } from '../../errors/shape-error';
 import { ValueError } from '../../errors/value-error';
 import { Tensor } from '../../tensor/tensor';
+import { ArgumentTypeError } from '../../errors/argument-type-error';
+import { describeArg } from '../../tensor/describe-arg';
+import { assertInt } from '../../ops/arg-checks';
 
 /** @internal Checks a layer got a live tensor. */
 export function checkTensor(layer: string, input: unknown, what = 'input'): asserts input is Tensor {
   if (!(input instanceof Tensor)) {
-    throw new ValueError(`${layer}: expected a Tensor ${what}, got ${input === null ? 'null' : typeof input === 'object' ? (input as object).constructor?.name : typeof input}`);
+    throw new ArgumentTypeError(`${layer}: expected a Tensor ${what}, got ${input === null ? 'null' : typeof input === 'object' ? (input as object).constructor?.name : typeof input}`);
   }
   input._assertAlive(layer);
 }
@@ -31,11 +34,20 @@ export function checkSize(layer: string, input: Tensor, dim: number, size: numbe
 
 /** @internal An int or tuple expanded to `n` ints, checked. */
 export function expand(v: number | readonly number[], n: number, name: string, layer: string, min: number): number[] {
+  if (typeof v !== 'number' && !Array.isArray(v)) {
+    throw new ArgumentTypeError(`${layer}: ${name} must be ${n === 1 ? 'an integer' : `an integer or ${n} integers`} >= ${min}, got ${describeArg(v)}`);
+  }
   const out = typeof v === 'number' ? new Array<number>(n).fill(v) : [...v];
   if (out.length !== n || out.some((x) => !Number.isInteger(x) || x < min)) {
     throw new ValueError(`${layer}: ${name} must be ${n === 1 ? 'an integer' : `an integer or ${n} integers`} >= ${min}, got ${typeof v === 'number' ? v : `[${v.join(', ')}]`}`);
   }
   return out;
+}
+
+/** @internal Checks a layer's `dim` argument: an integer (or null where the layer allows it). */
+export function checkDimArg(layer: string, dim: unknown, allowNull: boolean): void {
+  if (allowNull && dim === null) return;
+  assertInt(dim, layer, 'dim');
 }
 
 /** @internal PyTorch's legacy implicit softmax dim: 0 for 0-, 1- and 3-D input, else 1. */

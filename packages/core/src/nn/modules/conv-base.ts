@@ -32,7 +32,7 @@ export interface ConvLayerOptions {
   paddingMode?: PaddingMode;
 }
 
-/** @internal PyTorch's `_ConvNd`: weight `[out, in / groups, *k]` (transposed: `[in, out / groups, *k]`) and bias. */
+/** PyTorch's `_ConvNd`: weight `[out, in / groups, *k]` (transposed: `[in, out / groups, *k]`) and bias. */
 export abstract class ConvBase extends Module {
   inChannels: number;
   outChannels: number;

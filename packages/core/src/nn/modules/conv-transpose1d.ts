@@ -2,6 +2,7 @@ import { ValueError } from '../../errors/value-error';
 import type { Tensor } from '../../tensor/tensor';
 import { ConvBase, type IntOrTuple, type ConvLayerOptions } from './conv-base';
 import { convTransposeForward } from './conv-transpose-nd';
+import { assertOptions } from '../../ops/arg-checks';
 
 /** Options of `ConvTranspose1d`. */
 export interface ConvTranspose1dOptions extends Omit<ConvLayerOptions, 'padding'> {
@@ -27,6 +28,7 @@ export class ConvTranspose1d extends ConvBase {
       throw new ValueError(`ConvTranspose1d: Only "zeros" padding mode is supported for ConvTranspose1d, got '${options.paddingMode}'`);
     }
     super('ConvTranspose1d', 1, inChannels, outChannels, kernelSize, options, true);
+    assertOptions(options, 'ConvTranspose1d', '{ stride: 2, padding: 1 }');
   }
 
   /** Applies the transposed convolution; `outputSize` picks the output size when the stride allows several. */

@@ -1,6 +1,7 @@
 import type { Tensor } from '../../tensor/tensor';
 import { ConvBase, type ConvLayerOptions, type IntOrTuple } from './conv-base';
 import { convForward } from './conv-nd';
+import { assertOptions } from '../../ops/arg-checks';
 
 /**
  * A 1-D convolution over (N, C, L) or (C, L) sequences (PyTorch's `nn.Conv1d`), with strides, padding (numbers,
@@ -16,6 +17,7 @@ import { convForward } from './conv-nd';
 export class Conv1d extends ConvBase {
   constructor(inChannels: number, outChannels: number, kernelSize: IntOrTuple, options: ConvLayerOptions = {}) {
     super('Conv1d', 1, inChannels, outChannels, kernelSize, options, false);
+    assertOptions(options, 'Conv1d', '{ stride: 2, padding: 1 }');
   }
 
   override forward(input: Tensor): Tensor {

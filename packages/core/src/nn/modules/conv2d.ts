@@ -1,6 +1,7 @@
 import type { Tensor } from '../../tensor/tensor';
 import { ConvBase, type ConvLayerOptions, type IntOrTuple } from './conv-base';
 import { convForward } from './conv-nd';
+import { assertOptions } from '../../ops/arg-checks';
 
 /**
  * A 2-D convolution over (N, C, H, W) or (C, H, W) images (PyTorch's `nn.Conv2d`), with strides, padding (numbers,
@@ -16,6 +17,7 @@ import { convForward } from './conv-nd';
 export class Conv2d extends ConvBase {
   constructor(inChannels: number, outChannels: number, kernelSize: IntOrTuple, options: ConvLayerOptions = {}) {
     super('Conv2d', 2, inChannels, outChannels, kernelSize, options, false);
+    assertOptions(options, 'Conv2d', '{ stride: 2, padding: 1 }');
   }
 
   override forward(input: Tensor): Tensor {

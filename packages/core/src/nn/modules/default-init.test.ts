@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { expectClose } from '../../../test/reference';
+import { expectClose } from '../../../test/support/reference';
 import { manualSeed } from '../../random/generator';
 import type { Module } from '../module';
 import * as nn from './index';
@@ -9,7 +9,7 @@ interface Arr {
   shape: number[];
   data: number[];
 }
-const torchInit = JSON.parse(readFileSync(new URL('../fixtures/torch-init.json', import.meta.url), 'utf8')) as {
+const torchInit = JSON.parse(readFileSync(new URL('../../../test/fixtures/nn/torch-init.json', import.meta.url), 'utf8')) as {
   layers: Record<string, Record<string, Arr>>;
 };
 

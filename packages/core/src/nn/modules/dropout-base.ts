@@ -8,7 +8,7 @@ export interface DropoutLayerOptions {
   inplace?: boolean;
 }
 
-/** @internal PyTorch's `_DropoutNd`: holds `p` and `inplace`; active only in training mode. */
+/** PyTorch's `_DropoutNd`: holds `p` and `inplace`; active only in training mode. */
 export abstract class DropoutBase extends Module {
   p: number;
   inplace: boolean;

@@ -2,6 +2,7 @@ import type { Tensor } from '../../tensor/tensor';
 import { elu } from '../../ops/unary/elu';
 import { Module } from '../module';
 import { pyFloat } from './repr';
+import { assertOptions } from '../../ops/arg-checks';
 
 /** Options of `ELU`. */
 export interface ELUOptions {
@@ -26,6 +27,7 @@ export class ELU extends Module {
 
   constructor(options: ELUOptions = {}) {
     super();
+    assertOptions(options, 'ELU', '{ alpha: 1 }');
     this.alpha = options.alpha ?? 1;
     this.inplace = options.inplace ?? false;
   }

@@ -8,6 +8,7 @@ import { Module } from '../module';
 import { Parameter } from '../parameter';
 import { checkTensor, resolvePadding } from './check-input';
 import { pyFloat } from './repr';
+import { assertOptions } from '../../ops/arg-checks';
 
 /** Options of `EmbeddingBag`. */
 export interface EmbeddingBagLayerOptions {
@@ -61,6 +62,7 @@ export class EmbeddingBag extends Module {
 
   constructor(numEmbeddings: number, embeddingDim: number, options: EmbeddingBagLayerOptions = {}) {
     super();
+    assertOptions(options, 'EmbeddingBag', "{ mode: 'sum' }");
     if (!Number.isInteger(numEmbeddings) || numEmbeddings < 0 || !Number.isInteger(embeddingDim) || embeddingDim < 0) {
       throw new ValueError(`EmbeddingBag: numEmbeddings and embeddingDim must be non-negative integers, got ${numEmbeddings} and ${embeddingDim}`);
     }

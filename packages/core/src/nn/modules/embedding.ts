@@ -8,6 +8,7 @@ import { Module } from '../module';
 import { Parameter } from '../parameter';
 import { checkTensor, resolvePadding } from './check-input';
 import { pyFloat } from './repr';
+import { assertOptions } from '../../ops/arg-checks';
 
 /** Options of `Embedding`. */
 export interface EmbeddingLayerOptions {
@@ -48,6 +49,7 @@ export class Embedding extends Module {
 
   constructor(numEmbeddings: number, embeddingDim: number, options: EmbeddingLayerOptions = {}) {
     super();
+    assertOptions(options, 'Embedding', '{ paddingIdx: 0 }');
     if (!Number.isInteger(numEmbeddings) || numEmbeddings < 0 || !Number.isInteger(embeddingDim) || embeddingDim < 0) {
       throw new ValueError(`Embedding: numEmbeddings and embeddingDim must be non-negative integers, got ${numEmbeddings} and ${embeddingDim}`);
     }

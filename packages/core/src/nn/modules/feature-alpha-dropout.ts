@@ -1,6 +1,7 @@
 import { featureAlphaDropout } from '../../ops/functional/feature-alpha-dropout';
 import type { Tensor } from '../../tensor/tensor';
 import { DropoutBase, type DropoutLayerOptions } from './dropout-base';
+import { assertOptions } from '../../ops/arg-checks';
 
 /**
  * Alpha dropout of whole channels, for SELU networks, in training mode (PyTorch's `nn.FeatureAlphaDropout`); in evaluation mode it returns the input unchanged. The mask
@@ -16,6 +17,7 @@ import { DropoutBase, type DropoutLayerOptions } from './dropout-base';
 export class FeatureAlphaDropout extends DropoutBase {
   constructor(p = 0.5, options: DropoutLayerOptions = {}) {
     super(p, options, 'FeatureAlphaDropout');
+    assertOptions(options, 'FeatureAlphaDropout', '{ inplace: true }');
   }
 
   override forward(input: Tensor): Tensor {

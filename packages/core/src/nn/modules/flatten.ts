@@ -1,6 +1,7 @@
 import { flatten } from '../../ops/shape/flatten';
 import type { Tensor } from '../../tensor/tensor';
 import { Module } from '../module';
+import { assertOptions } from '../../ops/arg-checks';
 
 /** Options of `Flatten`. */
 export interface FlattenOptions {
@@ -25,6 +26,7 @@ export class Flatten extends Module {
 
   constructor(options: FlattenOptions = {}) {
     super();
+    assertOptions(options, 'Flatten', '{ startDim: 1, endDim: -1 }');
     this.startDim = options.startDim ?? 1;
     this.endDim = options.endDim ?? -1;
   }

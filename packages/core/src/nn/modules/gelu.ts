@@ -1,6 +1,7 @@
 import type { Tensor } from '../../tensor/tensor';
 import { gelu } from '../../ops/unary/gelu';
 import { Module } from '../module';
+import { assertOptions } from '../../ops/arg-checks';
 
 /** Options of `GELU`. */
 export interface GELUOptions {
@@ -22,6 +23,7 @@ export class GELU extends Module {
 
   constructor(options: GELUOptions = {}) {
     super();
+    assertOptions(options, 'GELU', "{ approximate: 'tanh' }");
     this.approximate = options.approximate ?? 'none';
   }
 

@@ -4,6 +4,7 @@ import { sigmoid } from '../../ops/unary/sigmoid';
 import { ShapeError } from '../../errors/shape-error';
 import type { Tensor } from '../../tensor/tensor';
 import { Module } from '../module';
+import { checkDimArg, checkTensor } from './check-input';
 
 /**
  * The gated linear unit: splits the input in two halves `a, b` along `dim` and returns
@@ -19,10 +20,12 @@ export class GLU extends Module {
 
   constructor(dim = -1) {
     super();
+    checkDimArg('GLU', dim, false);
     this.dim = dim;
   }
 
   override forward(input: Tensor): Tensor {
+    checkTensor('GLU', input);
     const d = input._normDim(this.dim, 'GLU');
     const size = input.shape[d];
     if (size % 2 !== 0) throw new ShapeError(`GLU: Halving dimension must be even, but dimension ${d} is size ${size} (input shape [${input.shape.join(', ')}])`);

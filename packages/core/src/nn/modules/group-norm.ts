@@ -7,6 +7,7 @@ import { Module } from '../module';
 import { Parameter } from '../parameter';
 import { checkTensor } from './check-input';
 import { pyBool, pyFloat } from './repr';
+import { assertOptions } from '../../ops/arg-checks';
 
 /** Options of `GroupNorm`. */
 export interface GroupNormLayerOptions {
@@ -35,6 +36,7 @@ export class GroupNorm extends Module {
 
   constructor(numGroups: number, numChannels: number, options: GroupNormLayerOptions = {}) {
     super();
+    assertOptions(options, 'GroupNorm', '{ eps: 1e-5 }');
     if (!Number.isInteger(numGroups) || numGroups < 1 || !Number.isInteger(numChannels) || numChannels % numGroups !== 0) {
       throw new ValueError(`GroupNorm: num_channels must be divisible by num_groups (got numChannels ${numChannels}, numGroups ${numGroups})`);
     }

@@ -7,6 +7,7 @@ import { sigmoid } from '../../ops/unary/sigmoid';
 import { tanh } from '../../ops/unary/tanh';
 import type { Tensor } from '../../tensor/tensor';
 import { RNNCellBase } from './rnn-cell-base';
+import { assertOptions } from '../../ops/arg-checks';
 
 /**
  * One step of a GRU (PyTorch's `nn.GRUCell`), gates r, z, n.
@@ -21,6 +22,7 @@ import { RNNCellBase } from './rnn-cell-base';
 export class GRUCell extends RNNCellBase {
   constructor(inputSize: number, hiddenSize: number, options: { bias?: boolean } = {}) {
     super(inputSize, hiddenSize, options.bias ?? true, 3, 'GRUCell');
+    assertOptions(options, 'GRUCell', '{ bias: false }');
   }
 
   /** The next hidden state from input `[N, in]` and `hx` `[N, hidden]` (zeros by default). */

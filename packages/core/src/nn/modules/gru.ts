@@ -7,6 +7,7 @@ import { sigmoid } from '../../ops/unary/sigmoid';
 import { tanh } from '../../ops/unary/tanh';
 import type { Tensor } from '../../tensor/tensor';
 import { RNNBase, type RNNBaseOptions } from './rnn-base';
+import { assertOptions } from '../../ops/arg-checks';
 
 /**
  * A gated recurrent unit network (PyTorch's `nn.GRU`): gates r, z, n in PyTorch's order, with
@@ -22,6 +23,7 @@ import { RNNBase, type RNNBaseOptions } from './rnn-base';
 export class GRU extends RNNBase {
   constructor(inputSize: number, hiddenSize: number, options: RNNBaseOptions = {}) {
     super('GRU', inputSize, hiddenSize, options, 'GRU');
+    assertOptions(options, 'GRU', '{ numLayers: 2, batchFirst: true }');
   }
 
   /** Runs the network from `hx` (zeros by default); returns the output and the final hidden state. */

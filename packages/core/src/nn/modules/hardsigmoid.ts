@@ -1,6 +1,7 @@
 import type { Tensor } from '../../tensor/tensor';
 import { hardsigmoid } from '../../ops/unary/hardsigmoid';
 import { Module } from '../module';
+import { assertOptions } from '../../ops/arg-checks';
 
 /** Options of `Hardsigmoid`. */
 export interface HardsigmoidOptions {
@@ -22,6 +23,7 @@ export class Hardsigmoid extends Module {
 
   constructor(options: HardsigmoidOptions = {}) {
     super();
+    assertOptions(options, 'Hardsigmoid', '{ inplace: true }');
     this.inplace = options.inplace ?? false;
   }
 

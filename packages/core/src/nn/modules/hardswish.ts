@@ -1,6 +1,7 @@
 import type { Tensor } from '../../tensor/tensor';
 import { hardswish } from '../../ops/unary/hardswish';
 import { Module } from '../module';
+import { assertOptions } from '../../ops/arg-checks';
 
 /** Options of `Hardswish`. */
 export interface HardswishOptions {
@@ -22,6 +23,7 @@ export class Hardswish extends Module {
 
   constructor(options: HardswishOptions = {}) {
     super();
+    assertOptions(options, 'Hardswish', '{ inplace: true }');
     this.inplace = options.inplace ?? false;
   }
 

@@ -2,6 +2,7 @@ import type { Tensor } from '../../tensor/tensor';
 import { hardtanh } from '../../ops/unary/hardtanh';
 import { Module } from '../module';
 import { pyFloat } from './repr';
+import { assertOptions } from '../../ops/arg-checks';
 
 /** Options of `Hardtanh`. */
 export interface HardtanhOptions {
@@ -29,6 +30,7 @@ export class Hardtanh extends Module {
 
   constructor(options: HardtanhOptions = {}) {
     super();
+    assertOptions(options, 'Hardtanh', '{ minVal: -1, maxVal: 1 }');
     this.minVal = options.minVal ?? -1;
     this.maxVal = options.maxVal ?? 1;
     this.inplace = options.inplace ?? false;

@@ -22,7 +22,7 @@ export interface InstanceNormLayerOptions {
   trackRunningStats?: boolean;
 }
 
-/** @internal PyTorch's `_InstanceNorm`. */
+/** PyTorch's `_InstanceNorm`. */
 export abstract class InstanceNormBase extends Module {
   numFeatures: number;
   eps: number;

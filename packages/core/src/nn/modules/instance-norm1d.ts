@@ -1,4 +1,5 @@
 import { InstanceNormBase, type InstanceNormLayerOptions } from './instance-norm-base';
+import { assertOptions } from '../../ops/arg-checks';
 
 /**
  * Instance normalisation over channels of (N, C, L) or (C, L) sequences: each sample's channels are normalised with their own
@@ -12,5 +13,6 @@ import { InstanceNormBase, type InstanceNormLayerOptions } from './instance-norm
 export class InstanceNorm1d extends InstanceNormBase {
   constructor(numFeatures: number, options: InstanceNormLayerOptions = {}) {
     super(numFeatures, options, 1, 'InstanceNorm1d');
+    assertOptions(options, 'InstanceNorm1d', '{ affine: true }');
   }
 }

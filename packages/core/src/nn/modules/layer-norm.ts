@@ -7,6 +7,7 @@ import { Module } from '../module';
 import { Parameter } from '../parameter';
 import { checkTensor } from './check-input';
 import { pyBool, pyFloat, pyTuple } from './repr';
+import { assertOptions } from '../../ops/arg-checks';
 
 /** Options of `LayerNorm`. */
 export interface LayerNormLayerOptions {
@@ -37,6 +38,7 @@ export class LayerNorm extends Module {
 
   constructor(normalizedShape: number | readonly number[], options: LayerNormLayerOptions = {}) {
     super();
+    assertOptions(options, 'LayerNorm', '{ eps: 1e-5 }');
     const shape = typeof normalizedShape === 'number' ? [normalizedShape] : [...normalizedShape];
     if (shape.length === 0 || shape.some((d) => !Number.isInteger(d) || d < 1)) {
       throw new ValueError(`LayerNorm: normalizedShape must be positive integers, got [${shape.join(', ')}]`);

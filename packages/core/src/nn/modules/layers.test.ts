@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { expectClose, refTensor, type RefArray } from '../../../test/reference';
+import { expectClose, refTensor, type RefArray } from '../../../test/support/reference';
 import { tensor } from '../../ops/creation/tensor';
 import { Tensor } from '../../tensor/tensor';
 import type { Module } from '../module';
@@ -16,7 +16,7 @@ interface TorchCase {
   grads: Record<string, RefArray>;
   buffers_after: Record<string, RefArray>;
 }
-const fixture = JSON.parse(readFileSync(new URL('../fixtures/torch-layers.json', import.meta.url), 'utf8')) as {
+const fixture = JSON.parse(readFileSync(new URL('../../../test/fixtures/nn/torch-layers.json', import.meta.url), 'utf8')) as {
   cases: Record<string, TorchCase>;
   reprs: Record<string, string>;
 };

@@ -2,6 +2,7 @@ import type { Tensor } from '../../tensor/tensor';
 import { leakyRelu } from '../../ops/unary/leaky-relu';
 import { Module } from '../module';
 import { pyFloat } from './repr';
+import { assertOptions } from '../../ops/arg-checks';
 
 /** Options of `LeakyReLU`. */
 export interface LeakyReLUOptions {
@@ -26,6 +27,7 @@ export class LeakyReLU extends Module {
 
   constructor(options: LeakyReLUOptions = {}) {
     super();
+    assertOptions(options, 'LeakyReLU', '{ negativeSlope: 0.2 }');
     this.negativeSlope = options.negativeSlope ?? 0.01;
     this.inplace = options.inplace ?? false;
   }

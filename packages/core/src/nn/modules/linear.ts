@@ -9,6 +9,7 @@ import { Module } from '../module';
 import { Parameter } from '../parameter';
 import { checkSize, checkTensor } from './check-input';
 import { pyBool } from './repr';
+import { assertOptions } from '../../ops/arg-checks';
 
 /** Options of `Linear`. */
 export interface LinearOptions {
@@ -34,6 +35,7 @@ export class Linear extends Module {
 
   constructor(inFeatures: number, outFeatures: number, options: LinearOptions = {}) {
     super();
+    assertOptions(options, 'Linear', '{ bias: false }');
     for (const [name, v] of [['inFeatures', inFeatures], ['outFeatures', outFeatures]] as const) {
       if (!Number.isInteger(v) || v < 0) throw new ValueError(`Linear: ${name} must be a non-negative integer, got ${v}`);
     }

@@ -1,7 +1,7 @@
 import { logSoftmax } from '../../ops/functional/log-softmax';
 import type { Tensor } from '../../tensor/tensor';
 import { Module } from '../module';
-import { implicitDim } from './check-input';
+import { checkDimArg, implicitDim } from './check-input';
 
 /**
  * `log(softmax(x))` along `dim`, computed stably (PyTorch's `nn.LogSoftmax`); pairs with
@@ -17,6 +17,7 @@ export class LogSoftmax extends Module {
 
   constructor(dim: number | null = null) {
     super();
+    checkDimArg('LogSoftmax', dim, true);
     this.dim = dim;
   }
 

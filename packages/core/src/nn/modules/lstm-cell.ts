@@ -7,6 +7,7 @@ import { sigmoid } from '../../ops/unary/sigmoid';
 import { tanh } from '../../ops/unary/tanh';
 import type { Tensor } from '../../tensor/tensor';
 import { RNNCellBase } from './rnn-cell-base';
+import { assertOptions } from '../../ops/arg-checks';
 
 /**
  * One step of an LSTM (PyTorch's `nn.LSTMCell`), gates i, f, g, o; returns `[h', c']`.
@@ -21,6 +22,7 @@ import { RNNCellBase } from './rnn-cell-base';
 export class LSTMCell extends RNNCellBase {
   constructor(inputSize: number, hiddenSize: number, options: { bias?: boolean } = {}) {
     super(inputSize, hiddenSize, options.bias ?? true, 4, 'LSTMCell');
+    assertOptions(options, 'LSTMCell', '{ bias: false }');
   }
 
   /** The next `[h, c]` from input `[N, in]` and `hx = [h, c]` (zeros by default). */

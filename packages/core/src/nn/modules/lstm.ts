@@ -7,6 +7,7 @@ import { tanh } from '../../ops/unary/tanh';
 import { ValueError } from '../../errors/value-error';
 import type { Tensor } from '../../tensor/tensor';
 import { RNNBase, type RNNBaseOptions } from './rnn-base';
+import { assertOptions } from '../../ops/arg-checks';
 
 /** Options of `LSTM`. */
 export interface LSTMOptions extends RNNBaseOptions {
@@ -28,6 +29,7 @@ export interface LSTMOptions extends RNNBaseOptions {
 export class LSTM extends RNNBase {
   constructor(inputSize: number, hiddenSize: number, options: LSTMOptions = {}) {
     super('LSTM', inputSize, hiddenSize, options, 'LSTM');
+    assertOptions(options, 'LSTM', '{ numLayers: 2, batchFirst: true }');
   }
 
   /** Runs the network from `hx = [h0, c0]` (zeros by default); returns the output and `[hN, cN]`. */

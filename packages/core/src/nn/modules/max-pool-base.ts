@@ -20,7 +20,7 @@ export interface MaxPoolLayerOptions<R extends boolean = boolean> {
 /** What a max pooling layer returns: the pooled tensor, or it with the indices. */
 export type MaxPoolOutput<R extends boolean> = R extends true ? [Tensor, Tensor] : Tensor;
 
-/** @internal PyTorch's `_MaxPoolNd`: settings and repr. */
+/** PyTorch's `_MaxPoolNd`: settings and repr. */
 export abstract class MaxPoolBase<R extends boolean> extends Module {
   kernelSize: IntOrTuple;
   stride: IntOrTuple;

@@ -3,6 +3,7 @@ import type { Tensor } from '../../tensor/tensor';
 import type { IntOrTuple } from './conv-base';
 import { checkTensor } from './check-input';
 import { MaxPoolBase, type MaxPoolLayerOptions, type MaxPoolOutput } from './max-pool-base';
+import { assertOptions } from '../../ops/arg-checks';
 
 /**
  * Max pooling over (N, C, H, W) or (C, H, W) input (PyTorch's `nn.MaxPool2d`). With `returnIndices: true` it also
@@ -16,6 +17,7 @@ import { MaxPoolBase, type MaxPoolLayerOptions, type MaxPoolOutput } from './max
 export class MaxPool2d<R extends boolean = false> extends MaxPoolBase<R> {
   constructor(kernelSize: IntOrTuple, options: MaxPoolLayerOptions<R> = {}) {
     super(kernelSize, options);
+    assertOptions(options, 'MaxPool2d', '{ stride: 2, padding: 1 }');
   }
 
   override forward(input: Tensor): MaxPoolOutput<R> {

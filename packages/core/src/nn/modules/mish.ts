@@ -1,6 +1,7 @@
 import type { Tensor } from '../../tensor/tensor';
 import { mish } from '../../ops/unary/mish';
 import { Module } from '../module';
+import { assertOptions } from '../../ops/arg-checks';
 
 /** Options of `Mish`. */
 export interface MishOptions {
@@ -22,6 +23,7 @@ export class Mish extends Module {
 
   constructor(options: MishOptions = {}) {
     super();
+    assertOptions(options, 'Mish', '{ inplace: true }');
     this.inplace = options.inplace ?? false;
   }
 

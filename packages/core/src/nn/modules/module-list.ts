@@ -1,5 +1,6 @@
 import { Module } from '../module';
 import { checkModule, hidden, ItemStore } from './container-base';
+import { assertIterable } from '../../ops/arg-checks';
 
 /**
  * Holds submodules in a list so they are registered (PyTorch's `nn.ModuleList`): their
@@ -57,6 +58,7 @@ export class ModuleList<T extends Module = Module> extends Module {
 
   /** Adds modules at the end; returns this. */
   extend(modules: Iterable<T>): this {
+    assertIterable(modules, 'ModuleList', 'modules');
     for (const m of modules) this.append(m);
     return this;
   }

@@ -2,6 +2,7 @@ import type { Tensor } from '../../tensor/tensor';
 import { Module } from '../module';
 import type { Parameter } from '../parameter';
 import { asParameter, describeParameter, hidden, ItemStore } from './container-base';
+import { assertIterable } from '../../ops/arg-checks';
 
 /**
  * Holds parameters in a list so they are registered (PyTorch's `nn.ParameterList`), named
@@ -51,6 +52,7 @@ export class ParameterList extends Module {
 
   /** Adds parameters at the end; returns this. */
   extend(values: Iterable<Parameter | Tensor>): this {
+    assertIterable(values, 'ParameterList', 'values');
     for (const v of values) this.append(v);
     return this;
   }

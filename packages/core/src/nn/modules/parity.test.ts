@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectClose, loadReference, refTensor } from '../../../test/reference';
+import { expectClose, loadReference, refTensor } from '../../../test/support/reference';
 import type { Tensor } from '../../tensor/tensor';
 import type { Module } from '../module';
 import { AdaptiveAvgPool2d } from './adaptive-avg-pool2d';
@@ -12,7 +12,7 @@ import { Linear } from './linear';
 import { LSTM } from './lstm';
 import { MaxPool2d } from './max-pool2d';
 
-// Every nn_* fixture of ../shared/reference: PyTorch's parameters are loaded through
+// Every nn_* fixture of test/fixtures/reference: PyTorch's parameters are loaded through
 // loadStateDict, then forward, backward of sum(y * grad_output), and buffers are compared.
 const cases: [string, () => Module, string][] = [
   ['nn_linear', () => new Linear(5, 3), 'x'],

@@ -9,6 +9,7 @@ import { relu } from '../../ops/unary/relu';
 import { Tensor } from '../../tensor/tensor';
 import { Module } from '../module';
 import { Parameter } from '../parameter';
+import { assertOptions } from '../../ops/arg-checks';
 
 /** Options of `PReLU`. */
 export interface PReLUOptions {
@@ -33,6 +34,7 @@ export class PReLU extends Module {
 
   constructor(options: PReLUOptions = {}) {
     super();
+    assertOptions(options, 'PReLU', '{ numParameters: 1, init: 0.25 }');
     const n = options.numParameters ?? 1;
     if (!Number.isInteger(n) || n < 1) throw new ValueError(`PReLU: numParameters must be a positive integer, got ${n}`);
     this.numParameters = n;

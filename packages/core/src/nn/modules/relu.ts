@@ -1,6 +1,7 @@
 import type { Tensor } from '../../tensor/tensor';
 import { relu } from '../../ops/unary/relu';
 import { Module } from '../module';
+import { assertOptions } from '../../ops/arg-checks';
 
 /** Options of `ReLU`. */
 export interface ReLUOptions {
@@ -22,6 +23,7 @@ export class ReLU extends Module {
 
   constructor(options: ReLUOptions = {}) {
     super();
+    assertOptions(options, 'ReLU', '{ inplace: true }');
     this.inplace = options.inplace ?? false;
   }
 

@@ -1,6 +1,7 @@
 import type { Tensor } from '../../tensor/tensor';
 import { relu6 } from '../../ops/unary/relu6';
 import { Module } from '../module';
+import { assertOptions } from '../../ops/arg-checks';
 
 /** Options of `ReLU6`. */
 export interface ReLU6Options {
@@ -22,6 +23,7 @@ export class ReLU6 extends Module {
 
   constructor(options: ReLU6Options = {}) {
     super();
+    assertOptions(options, 'ReLU6', '{ inplace: true }');
     this.inplace = options.inplace ?? false;
   }
 

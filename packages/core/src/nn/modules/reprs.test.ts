@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Module } from '../module';
 import * as nn from './index';
 
-const reprs = (JSON.parse(readFileSync(new URL('../fixtures/torch-layers.json', import.meta.url), 'utf8')) as { reprs: Record<string, string> }).reprs;
+const reprs = (JSON.parse(readFileSync(new URL('../../../test/fixtures/nn/torch-layers.json', import.meta.url), 'utf8')) as { reprs: Record<string, string> }).reprs;
 
 // The same modules gen_torch_layers.py prints with str(module) in PyTorch 1.13.
 const modules: Record<string, () => Module> = {

@@ -44,7 +44,7 @@ export interface LayerWeights {
 export type CellStep = (gi: Tensor, h: Tensor, c: Tensor | null, w: LayerWeights) => [Tensor, Tensor | null];
 
 /**
- * @internal PyTorch's `RNNBase`: parameters named `weight_ih_l{k}`, `weight_hh_l{k}`,
+ * PyTorch's `RNNBase`: parameters named `weight_ih_l{k}`, `weight_hh_l{k}`,
  * `bias_ih_l{k}`, `bias_hh_l{k}` (and `_reverse`, and LSTM's `weight_hr_l{k}`), in PyTorch's
  * order, initialised from U(-1/sqrt(hidden), 1/sqrt(hidden)).
  */

@@ -10,7 +10,7 @@ import { Parameter } from '../parameter';
 import { checkTensor } from './check-input';
 import { pyBool } from './repr';
 
-/** @internal PyTorch's `RNNCellBase`: `weight_ih`, `weight_hh`, `bias_ih`, `bias_hh`, U(±1/sqrt(hidden)). */
+/** PyTorch's `RNNCellBase`: `weight_ih`, `weight_hh`, `bias_ih`, `bias_hh`, U(±1/sqrt(hidden)). */
 export abstract class RNNCellBase extends Module {
   inputSize: number;
   hiddenSize: number;

@@ -5,6 +5,7 @@ import { relu } from '../../ops/unary/relu';
 import { tanh } from '../../ops/unary/tanh';
 import type { Tensor } from '../../tensor/tensor';
 import { RNNCellBase } from './rnn-cell-base';
+import { assertOptions } from '../../ops/arg-checks';
 
 /** Options of `RNNCell`. */
 export interface RNNCellOptions {
@@ -31,6 +32,7 @@ export class RNNCell extends RNNCellBase {
     const nl = options.nonlinearity ?? 'tanh';
     if (nl !== 'tanh' && nl !== 'relu') throw new ValueError(`RNNCell: Unknown nonlinearity: ${String(nl)}`);
     super(inputSize, hiddenSize, options.bias ?? true, 1, 'RNNCell');
+    assertOptions(options, 'RNNCell', "{ nonlinearity: 'relu' }");
     this.nonlinearity = nl;
   }
 

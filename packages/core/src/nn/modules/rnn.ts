@@ -5,6 +5,7 @@ import { relu } from '../../ops/unary/relu';
 import { tanh } from '../../ops/unary/tanh';
 import type { Tensor } from '../../tensor/tensor';
 import { RNNBase, type RNNBaseOptions } from './rnn-base';
+import { assertOptions } from '../../ops/arg-checks';
 
 /** Options of `RNN`. */
 export interface RNNOptions extends RNNBaseOptions {
@@ -30,6 +31,7 @@ export class RNN extends RNNBase {
     const nl = options.nonlinearity ?? 'tanh';
     if (nl !== 'tanh' && nl !== 'relu') throw new ValueError(`RNN: Unknown nonlinearity '${String(nl)}'. Select from 'tanh' or 'relu'.`);
     super(nl === 'tanh' ? 'RNN_TANH' : 'RNN_RELU', inputSize, hiddenSize, options, 'RNN');
+    assertOptions(options, 'RNN', '{ numLayers: 2, batchFirst: true }');
     this.nonlinearity = nl;
   }
 

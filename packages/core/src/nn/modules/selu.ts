@@ -1,6 +1,7 @@
 import type { Tensor } from '../../tensor/tensor';
 import { selu } from '../../ops/unary/selu';
 import { Module } from '../module';
+import { assertOptions } from '../../ops/arg-checks';
 
 /** Options of `SELU`. */
 export interface SELUOptions {
@@ -22,6 +23,7 @@ export class SELU extends Module {
 
   constructor(options: SELUOptions = {}) {
     super();
+    assertOptions(options, 'SELU', '{ inplace: true }');
     this.inplace = options.inplace ?? false;
   }
 

@@ -1,6 +1,7 @@
 import type { Tensor } from '../../tensor/tensor';
 import { silu } from '../../ops/unary/silu';
 import { Module } from '../module';
+import { assertOptions } from '../../ops/arg-checks';
 
 /** Options of `SiLU`. */
 export interface SiLUOptions {
@@ -22,6 +23,7 @@ export class SiLU extends Module {
 
   constructor(options: SiLUOptions = {}) {
     super();
+    assertOptions(options, 'SiLU', '{ inplace: true }');
     this.inplace = options.inplace ?? false;
   }
 

@@ -1,7 +1,7 @@
 import { softmax } from '../../ops/functional/softmax';
 import type { Tensor } from '../../tensor/tensor';
 import { Module } from '../module';
-import { implicitDim } from './check-input';
+import { checkDimArg, implicitDim } from './check-input';
 
 /**
  * Softmax along `dim`: non-negative values summing to 1 (PyTorch's `nn.Softmax`). Without
@@ -17,6 +17,7 @@ export class Softmax extends Module {
 
   constructor(dim: number | null = null) {
     super();
+    checkDimArg('Softmax', dim, true);
     this.dim = dim;
   }
 

@@ -1,7 +1,7 @@
 import { softmin } from '../../ops/functional/softmin';
 import type { Tensor } from '../../tensor/tensor';
 import { Module } from '../module';
-import { implicitDim } from './check-input';
+import { checkDimArg, implicitDim } from './check-input';
 
 /**
  * `softmax(-x)` along `dim` (PyTorch's `nn.Softmin`). Without `dim`, PyTorch's legacy choice
@@ -17,6 +17,7 @@ export class Softmin extends Module {
 
   constructor(dim: number | null = null) {
     super();
+    checkDimArg('Softmin', dim, true);
     this.dim = dim;
   }
 

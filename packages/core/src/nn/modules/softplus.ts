@@ -1,6 +1,7 @@
 import type { Tensor } from '../../tensor/tensor';
 import { softplus } from '../../ops/unary/softplus';
 import { Module } from '../module';
+import { assertOptions } from '../../ops/arg-checks';
 
 /** Options of `Softplus`. */
 export interface SoftplusOptions {
@@ -25,6 +26,7 @@ export class Softplus extends Module {
 
   constructor(options: SoftplusOptions = {}) {
     super();
+    assertOptions(options, 'Softplus', '{ beta: 1, threshold: 20 }');
     this.beta = options.beta ?? 1;
     this.threshold = options.threshold ?? 20;
   }

@@ -2,6 +2,7 @@ import { threshold } from '../../ops/unary/threshold';
 import type { Tensor } from '../../tensor/tensor';
 import { Module } from '../module';
 import { pyFloat } from './repr';
+import { assertOptions, assertNumber } from '../../ops/arg-checks';
 
 /**
  * Replaces values not above `threshold` by `value` (PyTorch's `nn.Threshold`).
@@ -19,6 +20,9 @@ export class Threshold extends Module {
 
   constructor(thresholdValue: number, value: number, options: { inplace?: boolean } = {}) {
     super();
+    assertOptions(options, 'Threshold', '{ inplace: true }');
+    assertNumber(thresholdValue, 'Threshold', 'threshold');
+    assertNumber(value, 'Threshold', 'value');
     this.threshold = thresholdValue;
     this.value = value;
     this.inplace = options.inplace ?? false;

@@ -2,6 +2,7 @@ import { unflatten } from '../../ops/shape/unflatten';
 import type { Tensor } from '../../tensor/tensor';
 import { Module } from '../module';
 import { pyTuple } from './repr';
+import { assertInt, assertNumberList } from '../../ops/arg-checks';
 
 /**
  * Splits dim `dim` into `unflattenedSize` (PyTorch's `nn.Unflatten`); one size may be -1.
@@ -17,6 +18,8 @@ export class Unflatten extends Module {
 
   constructor(dim: number, unflattenedSize: readonly number[]) {
     super();
+    assertInt(dim, 'Unflatten', 'dim');
+    assertNumberList(unflattenedSize, 'Unflatten', 'unflattenedSize');
     this.dim = dim;
     this.unflattenedSize = [...unflattenedSize];
   }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { expectClose } from '../../../test/reference';
+import { expectClose } from '../../../test/support/reference';
 import * as dl from '../../index';
 import { DTypeError, ShapeError, Tensor, ValueError } from '../../index';
-import { BINARY_REFERENCE } from './arithmetic.test-data';
+import { BINARY_REFERENCE } from '../../../test/support/arithmetic-reference';
 
 const OPS: Record<string, (a: Tensor, b: Tensor) => Tensor> = {
   sub: (a, b) => dl.sub(a, b, { alpha: 2 }),

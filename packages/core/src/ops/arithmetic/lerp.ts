@@ -4,6 +4,7 @@ import { DTypeError } from '../../errors/dtype-error';
 import { Tensor } from '../../tensor/tensor';
 import { broadcastShapes, scalarTensor } from '../operands';
 import { assertTensor } from '../unary/unary-helpers';
+import { assertNumber } from '../arg-checks';
 
 /**
  * Linear interpolation `input + weight * (end - input)` with broadcasting (PyTorch's
@@ -21,6 +22,7 @@ export function lerp(input: Tensor, end: Tensor, weight: number | Tensor): Tenso
   for (const [what, t] of [['input', input], ['end', end], ['weight', weight]] as const) {
     if (t instanceof Tensor && t.dtype !== 'float32') throw new DTypeError(`lerp: expected ${what} to be a float32 tensor, got dtype ${t.dtype}`);
   }
+  if (!(weight instanceof Tensor)) assertNumber(weight, 'lerp', 'weight');
   const w = weight instanceof Tensor ? weight : scalarTensor(weight, 'float32');
   broadcastShapes(broadcastShapes(input.shape, end.shape, 'lerp'), w.shape, 'lerp');
   return runOp({

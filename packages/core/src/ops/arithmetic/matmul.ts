@@ -3,6 +3,7 @@ import { ShapeError } from '../../errors/shape-error';
 import { promoteTypes } from '../../tensor/dtype';
 import type { Tensor } from '../../tensor/tensor';
 import { castTo } from '../operands';
+import { assertTensor } from '../arg-checks';
 
 /**
  * Matrix product with PyTorch's rules: 1-D·1-D is a dot product, 1-D operands get a dimension
@@ -14,6 +15,8 @@ import { castTo } from '../operands';
  * ```
  */
 export function matmul(input: Tensor, other: Tensor): Tensor {
+  assertTensor(input, 'matmul');
+  assertTensor(other, 'matmul', 'other');
   const dtype = promoteTypes(input.dtype, other.dtype);
   let a = castTo(input, dtype);
   let b = castTo(other, dtype);

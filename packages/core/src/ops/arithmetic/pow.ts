@@ -17,7 +17,7 @@ import { binaryOperands, type TensorLike } from '../operands';
  * ```
  */
 export function pow(input: TensorLike, exponent: TensorLike): Tensor {
-  const [a, b] = binaryOperands(input, exponent, 'pow', 'int32');
+  const [a, b] = binaryOperands(input, exponent, 'pow', 'int32', ['input', 'exponent']);
   if (a.dtype !== 'float32' && typeof exponent === 'number' && exponent < 0) {
     throw new ValueError(`pow: integers to negative integer powers are not allowed (got exponent ${exponent} for dtype ${a.dtype})`);
   }

@@ -1,4 +1,5 @@
 import type { Tensor } from '../../tensor/tensor';
+import { assertOperand } from '../arg-checks';
 import type { TensorLike } from '../operands';
 import { sub } from './sub';
 
@@ -12,5 +13,7 @@ import { sub } from './sub';
  * ```
  */
 export function rsub(input: TensorLike, other: TensorLike, options: { alpha?: number } = {}): Tensor {
+  assertOperand(input, 'rsub', 'input');
+  assertOperand(other, 'rsub', 'other');
   return sub(other, input, options);
 }

@@ -1,4 +1,6 @@
+import { ArgumentTypeError } from '../../errors/argument-type-error';
 import { ValueError } from '../../errors/value-error';
+import { describeArg } from '../../tensor/describe-arg';
 import { Tensor } from '../../tensor/tensor';
 import { finish, resolveDType, type CreationOptions } from './creation-options';
 import { fromHost } from './host-values';
@@ -13,7 +15,7 @@ function parse(args: readonly unknown[]): [number, number, number, CreationOptio
   }
   if (nums.length === 0 || nums.length > 3) throw new ValueError(`arange: expected 1 to 3 numbers (end | start, end | start, end, step), got ${nums.length}`);
   for (const n of nums) {
-    if (typeof n !== 'number') throw new ValueError(`arange: start, end and step must be numbers, got ${typeof n}`);
+    if (typeof n !== 'number') throw new ArgumentTypeError(`arange: start, end and step must be numbers, got ${describeArg(n)}`);
   }
   const v = nums as number[];
   if (v.length === 1) return [0, v[0], 1, options];
@@ -51,5 +53,5 @@ export function arange(...args: unknown[]): Tensor {
   if (n > 2 ** 31 - 1) throw new ValueError(`arange: the range ${start} -> ${end} with step ${step} has ${n} elements, more than a tensor can hold`);
   const values = new Float64Array(n);
   for (let i = 0; i < n; i++) values[i] = start + i * step;
-  return finish(Tensor._owned(fromHost(values, [n], dtype)), options);
+  return finish(Tensor._owned(fromHost(values, [n], dtype, 'arange')), options);
 }

@@ -3,6 +3,7 @@ import { Tensor } from '../../tensor/tensor';
 import { assertTensor } from '../unary/unary-helpers';
 import { finish, type RandomOptions } from './creation-options';
 import { bernoulliValues } from './random-values';
+import { assertOptions } from '../arg-checks';
 
 /** Options of {@link bernoulli}. */
 export interface BernoulliOptions extends RandomOptions {
@@ -23,6 +24,7 @@ export interface BernoulliOptions extends RandomOptions {
  */
 export function bernoulli(input: Tensor, options: BernoulliOptions = {}): Tensor {
   assertTensor(input, 'bernoulli');
+  assertOptions(options, 'bernoulli', '{ generator }');
   const gen = options.generator ?? defaultGenerator;
   const n = input.numel();
   const probs = options.p === undefined || options.p === null ? input.dataSync() : new Float64Array(n).fill(options.p);

@@ -1,4 +1,6 @@
+import { ArgumentTypeError } from '../../errors/argument-type-error';
 import { DTypeError } from '../../errors/dtype-error';
+import { describeArg } from '../../tensor/describe-arg';
 import { ValueError } from '../../errors/value-error';
 import type { Generator } from '../../random/generator';
 import { normalizeDType, type DType } from '../../tensor/dtype';
@@ -32,11 +34,13 @@ function isPlainObject(x: unknown): x is Record<string, unknown> {
 /** @internal Checks a size: non-negative integers, with an error naming the op. */
 export function checkSize(size: unknown, op: string): number[] {
   const dims = typeof size === 'number' ? [size] : size;
-  if (!Array.isArray(dims)) throw new ValueError(`${op}: size must be an array of non-negative integers, got ${typeof size}`);
-  for (const d of dims) {
-    if (typeof d !== 'number' || !Number.isInteger(d)) {
-      throw new ValueError(`${op}: size must be an array of non-negative integers, got [${dims.join(', ')}]`);
+  if (!Array.isArray(dims)) throw new ArgumentTypeError(`${op}: size must be an array of non-negative integers, got ${describeArg(size)}`);
+  for (let i = 0; i < dims.length; i++) {
+    const d: unknown = dims[i];
+    if (typeof d !== 'number') {
+      throw new ArgumentTypeError(`${op}: size must be an array of non-negative integers, got [${dims.join(', ')}] (${describeArg(d)} at position ${i})`);
     }
+    if (!Number.isInteger(d)) throw new ArgumentTypeError(`${op}: size must be an array of non-negative integers, got [${dims.join(', ')}]`);
     if (d < 0) throw new ValueError(`${op}: trying to create tensor with negative dimension ${d}: [${dims.join(', ')}]`);
   }
   return dims.slice();
@@ -59,7 +63,7 @@ export function sizeAndOptions<O extends object>(args: readonly unknown[], op: s
 
 /** @internal The dtype to create: `options.dtype` normalized, else `fallback`. */
 export function resolveDType(options: CreationOptions, fallback: DType, op: string): DType {
-  return options.dtype === undefined ? fallback : normalizeDType(options.dtype, op);
+  return options.dtype == null ? fallback : normalizeDType(options.dtype, op);
 }
 
 /** @internal Refuses non-float dtypes for ops whose values are fractional random numbers. */

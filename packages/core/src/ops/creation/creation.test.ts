@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectClose } from '../../../test/reference';
+import { expectClose } from '../../../test/support/reference';
 import * as dl from '../../index';
 import { DTypeError, ValueError } from '../../index';
 

@@ -2,6 +2,7 @@ import { ValueError } from '../../errors/value-error';
 import { Tensor } from '../../tensor/tensor';
 import { finish, resolveDType, type CreationOptions } from './creation-options';
 import { fromHost } from './host-values';
+import { assertNumber } from '../arg-checks';
 
 /**
  * A 2-D tensor with ones on the diagonal and zeros elsewhere (PyTorch's `torch.eye`): `n` rows
@@ -22,7 +23,8 @@ export function eye(n: number, m?: number | CreationOptions, options: CreationOp
     cols = n;
   } else cols = m ?? n;
   for (const [what, v] of [['n', n], ['m', cols]] as const) {
-    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) throw new ValueError(`eye: ${what} must be a non-negative integer, got ${String(v)}`);
+    assertNumber(v, 'eye', what);
+    if (!Number.isInteger(v) || v < 0) throw new ValueError(`eye: ${what} must be a non-negative integer, got ${String(v)}`);
   }
   const values = new Float64Array(n * cols);
   for (let i = 0; i < Math.min(n, cols); i++) values[i * cols + i] = 1;

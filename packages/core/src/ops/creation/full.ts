@@ -1,6 +1,7 @@
 import { tf } from '../../backend/tfjs';
 import { rawFull } from './raw-fill';
-import { ValueError } from '../../errors/value-error';
+import { ArgumentTypeError } from '../../errors/argument-type-error';
+import { describeArg } from '../../tensor/describe-arg';
 import { Tensor } from '../../tensor/tensor';
 import { checkSize, finish, resolveDType, type CreationOptions, type Size } from './creation-options';
 
@@ -18,7 +19,7 @@ import { checkSize, finish, resolveDType, type CreationOptions, type Size } from
 export function full(size: Size, fillValue: number | boolean, options: CreationOptions = {}): Tensor {
   const shape = checkSize(size, 'full');
   if (typeof fillValue !== 'number' && typeof fillValue !== 'boolean') {
-    throw new ValueError(`full: fillValue must be a number or a boolean, got ${typeof fillValue}`);
+    throw new ArgumentTypeError(`full: fillValue must be a number or a boolean, got ${describeArg(fillValue)}`);
   }
   const dtype = resolveDType(options, typeof fillValue === 'boolean' ? 'bool' : 'float32', 'full');
   return finish(Tensor._owned(tf.tidy(() => rawFull(shape, fillValue, dtype))), options);

@@ -3,6 +3,8 @@ import { Tensor } from '../../tensor/tensor';
 import { finish, resolveDType, type CreationOptions } from './creation-options';
 import { fromHost } from './host-values';
 import { checkSteps, linspaceValues } from './sequence-values';
+import { describeArg } from '../../tensor/describe-arg';
+import { ArgumentTypeError } from '../../errors/argument-type-error';
 
 /**
  * `steps` evenly spaced values from `start` to `end`, both included (PyTorch's
@@ -16,7 +18,7 @@ import { checkSteps, linspaceValues } from './sequence-values';
  */
 export function linspace(start: number, end: number, steps: number, options: CreationOptions = {}): Tensor {
   const n = checkSteps(steps, 'linspace');
-  if (typeof start !== 'number' || typeof end !== 'number') throw new ValueError(`linspace: start and end must be numbers, got ${typeof start} and ${typeof end}`);
+  if (typeof start !== 'number' || typeof end !== 'number') throw new ArgumentTypeError(`linspace: start and end must be numbers, got ${describeArg(start)} and ${describeArg(end)}`);
   const dtype = resolveDType(options, 'float32', 'linspace');
-  return finish(Tensor._owned(fromHost(linspaceValues(start, end, n), [n], dtype)), options);
+  return finish(Tensor._owned(fromHost(linspaceValues(start, end, n), [n], dtype, 'linspace')), options);
 }

@@ -3,6 +3,8 @@ import { Tensor } from '../../tensor/tensor';
 import { finish, resolveDType, type CreationOptions } from './creation-options';
 import { fromHost } from './host-values';
 import { checkSteps, linspaceValues } from './sequence-values';
+import { describeArg } from '../../tensor/describe-arg';
+import { ArgumentTypeError } from '../../errors/argument-type-error';
 
 /** Options of {@link logspace}. */
 export interface LogspaceOptions extends CreationOptions {
@@ -23,11 +25,11 @@ export interface LogspaceOptions extends CreationOptions {
  */
 export function logspace(start: number, end: number, steps: number, options: LogspaceOptions = {}): Tensor {
   const n = checkSteps(steps, 'logspace');
-  if (typeof start !== 'number' || typeof end !== 'number') throw new ValueError(`logspace: start and end must be numbers, got ${typeof start} and ${typeof end}`);
+  if (typeof start !== 'number' || typeof end !== 'number') throw new ArgumentTypeError(`logspace: start and end must be numbers, got ${describeArg(start)} and ${describeArg(end)}`);
   const base = options.base ?? 10;
-  if (typeof base !== 'number') throw new ValueError(`logspace: base must be a number, got ${typeof base}`);
+  if (typeof base !== 'number') throw new ArgumentTypeError(`logspace: base must be a number, got ${describeArg(base)}`);
   const dtype = resolveDType(options, 'float32', 'logspace');
   const exps = linspaceValues(start, end, n);
   const values = exps.map((x) => base ** x);
-  return finish(Tensor._owned(fromHost(values, [n], dtype)), options);
+  return finish(Tensor._owned(fromHost(values, [n], dtype, 'logspace')), options);
 }

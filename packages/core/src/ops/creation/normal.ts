@@ -5,6 +5,8 @@ import { defaultGenerator } from '../../random/generator';
 import { Tensor } from '../../tensor/tensor';
 import { broadcastShapes, castTo, scalarTensor } from '../operands';
 import { checkSize, finish, numelOf, requireFloat, resolveDType, type RandomOptions, type Size } from './creation-options';
+import { describeArg } from '../../tensor/describe-arg';
+import { ArgumentTypeError } from '../../errors/argument-type-error';
 
 function checkStd(std: number | Tensor): void {
   if (typeof std === 'number') {
@@ -36,7 +38,7 @@ export function normal(mean: number | Tensor, std: number | Tensor, c?: Size | R
   const hasSize = Array.isArray(c) || typeof c === 'number';
   const options: RandomOptions = (hasSize ? d : (c as RandomOptions | undefined)) ?? {};
   for (const [what, v] of [['mean', mean], ['std', std]] as const) {
-    if (typeof v !== 'number' && !(v instanceof Tensor)) throw new ValueError(`normal: ${what} must be a number or a Tensor, got ${typeof v}`);
+    if (typeof v !== 'number' && !(v instanceof Tensor)) throw new ArgumentTypeError(`normal: ${what} must be a number or a Tensor, got ${describeArg(v)}`);
   }
   checkStd(std);
   const gen = options.generator ?? defaultGenerator;

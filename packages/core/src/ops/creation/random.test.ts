@@ -1,7 +1,7 @@
 // Random creation functions. Expected numbers were printed by PyTorch 1.13.1 (Debian's
 // python3-torch) after torch.manual_seed(0); the Generator reproduces its CPU algorithms.
 import { describe, expect, it } from 'vitest';
-import { expectClose } from '../../../test/reference';
+import { expectClose } from '../../../test/support/reference';
 import * as dl from '../../index';
 import { DTypeError, ShapeError, ValueError } from '../../index';
 

@@ -3,6 +3,7 @@ import { defaultGenerator } from '../../random/generator';
 import { Tensor } from '../../tensor/tensor';
 import { finish, resolveDType, type RandomOptions } from './creation-options';
 import { fromHost } from './host-values';
+import { assertNumber } from '../arg-checks';
 
 /**
  * A random permutation of `0 .. n-1` (PyTorch's `torch.randperm`), shuffled with PyTorch's CPU
@@ -17,7 +18,8 @@ import { fromHost } from './host-values';
  * ```
  */
 export function randperm(n: number, options: RandomOptions = {}): Tensor {
-  if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) throw new ValueError(`randperm: n must be a non-negative integer, got ${String(n)}`);
+  assertNumber(n, 'randperm', 'n');
+  if (!Number.isInteger(n) || n < 0) throw new ValueError(`randperm: n must be a non-negative integer, got ${String(n)}`);
   const gen = options.generator ?? defaultGenerator;
   const r = new Float64Array(n);
   for (let i = 0; i < n; i++) r[i] = i;

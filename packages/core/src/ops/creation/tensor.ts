@@ -1,12 +1,20 @@
 import { tf } from '../../backend/tfjs';
+import { ArgumentTypeError } from '../../errors/argument-type-error';
 import { ValueError } from '../../errors/value-error';
+import { describeArg } from '../../tensor/describe-arg';
 import { normalizeDType, type DType } from '../../tensor/dtype';
+import { toInt32 } from '../../tensor/int32';
 import { Tensor, type NestedArray } from '../../tensor/tensor';
 
 /** Options shared by tensor creation functions. */
 export interface TensorOptions {
-  /** Element type; inferred from the data when omitted (`float32` for numbers with fractions). */
-  dtype?: DType | 'int64' | 'float64' | 'long' | 'float' | 'double' | 'int' | 'uint8';
+  /**
+   * Element type; inferred from the data when omitted (`float32` for numbers). `'int64'`/`'long'`
+   * are stored as int32 (TensorFlow.js has no int64; out-of-range values throw); `'float'` is
+   * float32 and `'int'` int32. `'float64'` and the other dtypes TensorFlow.js lacks throw a
+   * DTypeError rather than silently becoming float32.
+   */
+  dtype?: DType | 'int64' | 'long' | 'float' | 'int';
   /** Record operations for autograd. @default false */
   requiresGrad?: boolean;
 }
@@ -27,7 +35,8 @@ function inferShape(data: unknown, op: string): number[] {
 function flatten(data: unknown, shape: number[], depth: number, out: (number | boolean)[], op: string): void {
   if (depth === shape.length) {
     if (typeof data !== 'number' && typeof data !== 'boolean') {
-      throw new ValueError(`${op}: expected a number or boolean at depth ${depth}, got ${Array.isArray(data) ? 'an array' : typeof data}`);
+      if (Array.isArray(data)) throw new ValueError(`${op}: expected a number or boolean at depth ${depth}, got an array (the nested arrays are ragged)`);
+      throw new ArgumentTypeError(`${op}: expected a number or boolean at depth ${depth}, got ${describeArg(data)}`);
     }
     out.push(data);
     return;
@@ -38,11 +47,14 @@ function flatten(data: unknown, shape: number[], depth: number, out: (number | b
   for (const d of data) flatten(d, shape, depth + 1, out, op);
 }
 
-/** @internal Builds a tfjs value from flat values (numbers/booleans or a typed array). */
-export function makeValue(flat: ArrayLike<number | boolean> | TypedData, shape: number[], dtype: DType) {
+/**
+ * @internal Builds a tfjs value from flat values (numbers/booleans or a typed array). Integer
+ * dtypes truncate toward zero and refuse values int32 cannot hold (NaN, out of range).
+ */
+export function makeValue(flat: ArrayLike<number | boolean> | TypedData, shape: number[], dtype: DType, op = 'tensor') {
   let values: Float32Array | Int32Array | Uint8Array;
   if (dtype === 'float32') values = flat instanceof Float32Array ? flat : Float32Array.from(flat as ArrayLike<number>, Number);
-  else if (dtype === 'int32') values = flat instanceof Int32Array ? flat : Int32Array.from(flat as ArrayLike<number>, (v) => Math.trunc(Number(v)));
+  else if (dtype === 'int32') values = flat instanceof Int32Array ? flat : Int32Array.from(flat as ArrayLike<number>, (v) => toInt32(Number(v), op));
   else values = Uint8Array.from(flat as ArrayLike<number>, (v) => (v ? 1 : 0));
   return tf.tensor(values, shape, dtype);
 }
@@ -58,10 +70,14 @@ export function makeValue(flat: ArrayLike<number | boolean> | TypedData, shape: 
  * ```ts
  * const x = dl.tensor([[1, 2], [3, 4]], { requiresGrad: true });
  * const labels = dl.tensor([0, 2, 1], { dtype: 'int64' }); // stored as int32
+ * dl.tensor([1, 2], { dtype: 'float64' }); // throws DTypeError: TensorFlow.js has no float64
  * ```
  */
 export function tensor(data: NestedArray<number> | NestedArray<boolean> | TypedData, options: TensorOptions = {}): Tensor {
-  let dtype: DType | undefined = options.dtype ? normalizeDType(options.dtype, 'tensor') : undefined;
+  if (typeof options !== 'object' || options === null) {
+    throw new ArgumentTypeError(`tensor: expected options to be an object such as { dtype: 'int64' }, got ${describeArg(options)}`);
+  }
+  let dtype: DType | undefined = options.dtype != null ? normalizeDType(options.dtype, 'tensor') : undefined;
   let flat: (number | boolean)[] | TypedData;
   let shape: number[];
   if (ArrayBuffer.isView(data)) {
@@ -71,6 +87,9 @@ export function tensor(data: NestedArray<number> | NestedArray<boolean> | TypedD
     else flat = typed;
     if (!dtype) dtype = typed instanceof Float32Array || typed instanceof Float64Array ? 'float32' : typed instanceof Uint8Array ? 'int32' : 'int32';
   } else {
+    if (typeof data !== 'number' && typeof data !== 'boolean' && !Array.isArray(data)) {
+      throw new ArgumentTypeError(`tensor: expected data to be a number, a boolean, (nested) arrays of them or a typed array, got ${describeArg(data)}`);
+    }
     shape = inferShape(data, 'tensor');
     const out: (number | boolean)[] = [];
     flatten(data, shape, 0, out, 'tensor');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkFunctionalCase, uniform } from '../../../test/functional-fixtures';
-import { expectClose, loadReference, refTensor } from '../../../test/reference';
+import { checkFunctionalCase, uniform } from '../../../test/support/functional-fixtures';
+import { expectClose, loadReference, refTensor } from '../../../test/support/reference';
 import { gradcheck } from '../../autograd/gradcheck';
 import { ValueError } from '../../errors/value-error';
 import { adaptiveAvgPool1d, adaptiveAvgPool2d } from './adaptive-avg-pool';

@@ -3,6 +3,7 @@ import { resolveAdaptiveSize, type AdaptiveSize } from './adaptive-size';
 import { averageOverWindows } from './avg-pool';
 import { poolPlan, type PoolPlan } from './pool-plan';
 import { adaptiveAxis, unitAxis, type AxisWindows } from './pool-windows';
+import { assertTensor } from '../arg-checks';
 
 function windowLengths(ax: AxisWindows): number[] {
   const lengths: number[] = [];
@@ -36,6 +37,7 @@ function adaptiveAvg(name: string, input: Tensor, plan: PoolPlan, out: number[])
  * ```
  */
 export function adaptiveAvgPool2d(input: Tensor, outputSize: AdaptiveSize): Tensor {
+  assertTensor(input, 'adaptiveAvgPool2d');
   const plan = poolPlan(input, 2, 'adaptiveAvgPool2d');
   return adaptiveAvg('AdaptiveAvgPool2d', input, plan, resolveAdaptiveSize(outputSize, [plan.h, plan.w], 'adaptiveAvgPool2d'));
 }
@@ -50,6 +52,7 @@ export function adaptiveAvgPool2d(input: Tensor, outputSize: AdaptiveSize): Tens
  * ```
  */
 export function adaptiveAvgPool1d(input: Tensor, outputSize: number | readonly [number]): Tensor {
+  assertTensor(input, 'adaptiveAvgPool1d');
   const plan = poolPlan(input, 1, 'adaptiveAvgPool1d');
   return adaptiveAvg('AdaptiveAvgPool1d', input, plan, resolveAdaptiveSize(outputSize, [plan.w], 'adaptiveAvgPool1d'));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkFunctionalCase, distinct, uniform } from '../../../test/functional-fixtures';
+import { checkFunctionalCase, distinct, uniform } from '../../../test/support/functional-fixtures';
 import { gradcheck } from '../../autograd/gradcheck';
 import { ShapeError } from '../../errors/shape-error';
 import { adaptiveMaxPool1d, adaptiveMaxPool2d } from './adaptive-max-pool';

@@ -3,6 +3,7 @@ import { resolveAdaptiveSize, type AdaptiveSize } from './adaptive-size';
 import { maxOverWindows } from './max-pool';
 import { poolPlan } from './pool-plan';
 import { adaptiveAxis, unitAxis } from './pool-windows';
+import { assertTensor } from '../arg-checks';
 
 /** Options of the adaptive max poolings. */
 export interface AdaptiveMaxPoolOptions {
@@ -26,6 +27,7 @@ export function adaptiveMaxPool2d(input: Tensor, outputSize: AdaptiveSize, optio
 export function adaptiveMaxPool2d(input: Tensor, outputSize: AdaptiveSize, options: { returnIndices: true }): [Tensor, Tensor];
 export function adaptiveMaxPool2d(input: Tensor, outputSize: AdaptiveSize, options?: AdaptiveMaxPoolOptions): Tensor | [Tensor, Tensor];
 export function adaptiveMaxPool2d(input: Tensor, outputSize: AdaptiveSize, options: AdaptiveMaxPoolOptions = {}): Tensor | [Tensor, Tensor] {
+  assertTensor(input, 'adaptiveMaxPool2d');
   const plan = poolPlan(input, 2, 'adaptiveMaxPool2d');
   const [oh, ow] = resolveAdaptiveSize(outputSize, [plan.h, plan.w], 'adaptiveMaxPool2d');
   return maxOverWindows('AdaptiveMaxPool2d', input, plan, adaptiveAxis(plan.h, oh), adaptiveAxis(plan.w, ow), options.returnIndices ?? false);
@@ -46,6 +48,7 @@ export function adaptiveMaxPool1d(input: Tensor, outputSize: number | readonly [
 export function adaptiveMaxPool1d(input: Tensor, outputSize: number | readonly [number], options: { returnIndices: true }): [Tensor, Tensor];
 export function adaptiveMaxPool1d(input: Tensor, outputSize: number | readonly [number], options?: AdaptiveMaxPoolOptions): Tensor | [Tensor, Tensor];
 export function adaptiveMaxPool1d(input: Tensor, outputSize: number | readonly [number], options: AdaptiveMaxPoolOptions = {}): Tensor | [Tensor, Tensor] {
+  assertTensor(input, 'adaptiveMaxPool1d');
   const plan = poolPlan(input, 1, 'adaptiveMaxPool1d');
   const [ol] = resolveAdaptiveSize(outputSize, [plan.w], 'adaptiveMaxPool1d');
   return maxOverWindows('AdaptiveMaxPool1d', input, plan, unitAxis(), adaptiveAxis(plan.w, ol), options.returnIndices ?? false);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Generator, ShapeError, ValueError, alphaDropout, featureAlphaDropout, gradcheck } from '../../index';
-import { expectClose } from '../../../test/reference';
-import { fromFlat, randn } from './__fixtures__/cases';
+import { expectClose } from '../../../test/support/reference';
+import { fromFlat, randn } from '../../../test/support/functional-cases';
 
 const ALPHA = 1.7580993408473766;
 

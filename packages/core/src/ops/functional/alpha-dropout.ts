@@ -1,5 +1,6 @@
 import type { Tensor } from '../../tensor/tensor';
 import { dropoutCore, type DropoutOptions } from './dropout-core';
+import { assertTensor } from '../arg-checks';
 
 /**
  * Alpha dropout for self-normalising networks: dropped elements take SELU's negative saturation
@@ -14,5 +15,6 @@ import { dropoutCore, type DropoutOptions } from './dropout-core';
  * ```
  */
 export function alphaDropout(input: Tensor, options: DropoutOptions = {}): Tensor {
+  assertTensor(input, 'alphaDropout');
   return dropoutCore('AlphaDropout', 'alphaDropout', input, options, null, true);
 }

@@ -6,6 +6,7 @@ import { expandInts, type IntOrTuple } from './conv-geometry';
 import { emptyResult } from './empty-result';
 import { checkOutput, fromPlanes, outShapeOf, poolPlan, toPlanes, type PoolPlan } from './pool-plan';
 import { gatherWindows, scatterWindows, slidingAxis, unitAxis, type AxisWindows } from './pool-windows';
+import { assertTensor } from '../arg-checks';
 
 /** Options of `avgPool1d` (PyTorch's keyword arguments). */
 export interface AvgPool1dOptions {
@@ -101,6 +102,7 @@ function avgPool(op: string, name: string, dims: 1 | 2, input: Tensor, kernelSiz
  * ```
  */
 export function avgPool2d(input: Tensor, kernelSize: IntOrTuple, options: AvgPool2dOptions = {}): Tensor {
+  assertTensor(input, 'avgPool2d');
   return avgPool('avgPool2d', 'AvgPool2d', 2, input, kernelSize, options);
 }
 
@@ -115,5 +117,6 @@ export function avgPool2d(input: Tensor, kernelSize: IntOrTuple, options: AvgPoo
  * ```
  */
 export function avgPool1d(input: Tensor, kernelSize: IntOrTuple, options: AvgPool1dOptions = {}): Tensor {
+  assertTensor(input, 'avgPool1d');
   return avgPool('avgPool1d', 'AvgPool1d', 1, input, kernelSize, options);
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DTypeError, ShapeError, Tensor, ValueError, batchNorm, gradcheck, noGrad, tensor } from '../../index';
-import { expectClose, loadReference, refTensor, type RefFixture } from '../../../test/reference';
-import { checkCase, fromFlat, loadCases, rand, randn } from './__fixtures__/cases';
+import { expectClose, loadReference, refTensor, type RefFixture } from '../../../test/support/reference';
+import { checkCase, fromFlat, loadCases, rand, randn } from '../../../test/support/functional-cases';
 
 const cases = loadCases('functional');
 

@@ -2,6 +2,7 @@ import { ShapeError } from '../../errors/shape-error';
 import { ValueError } from '../../errors/value-error';
 import type { Tensor } from '../../tensor/tensor';
 import { channelLayout, checkFloat, checkParam, normCore, updateRunning } from './norm-core';
+import { assertOptionalTensor, assertTensor } from '../arg-checks';
 
 /** Options of `batchNorm`. */
 export interface BatchNormOptions {
@@ -43,6 +44,11 @@ export function batchNorm(
   bias: Tensor | null = null,
   options: BatchNormOptions = {},
 ): Tensor {
+  assertTensor(input, 'batchNorm');
+  assertOptionalTensor(runningMean, 'batchNorm', 'runningMean');
+  assertOptionalTensor(runningVar, 'batchNorm', 'runningVar');
+  assertOptionalTensor(weight, 'batchNorm', 'weight');
+  assertOptionalTensor(bias, 'batchNorm', 'bias');
   const op = 'batchNorm';
   const training = options.training ?? false;
   const momentum = options.momentum ?? 0.1;

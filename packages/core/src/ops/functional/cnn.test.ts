@@ -2,8 +2,8 @@
 // Conv(32,64,3) ReLU MaxPool2 Flatten Linear(1600,128) ReLU Linear(128,10). Before @dl/core
 // registered the missing kernels, its backward failed on the wasm backend.
 import { describe, expect, it } from 'vitest';
-import { uniform } from '../../../test/functional-fixtures';
-import { expectClose } from '../../../test/reference';
+import { uniform } from '../../../test/support/functional-fixtures';
+import { expectClose } from '../../../test/support/reference';
 import { grad } from '../../autograd/backward';
 import { kernelOp } from '../../autograd/run-op';
 import { getBackend, setBackend } from '../../backend/backend';

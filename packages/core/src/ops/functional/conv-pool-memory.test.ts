@@ -1,7 +1,7 @@
 // Every op of this area frees what it allocates: after a forward and a backward inside scope(),
 // tfjs holds exactly the tensors it held before (nothing leaks per training step).
 import { describe, expect, it } from 'vitest';
-import { uniform } from '../../../test/functional-fixtures';
+import { uniform } from '../../../test/support/functional-fixtures';
 import { grad } from '../../autograd/backward';
 import { tf } from '../../backend/tfjs';
 import { scope } from '../../memory/scope';

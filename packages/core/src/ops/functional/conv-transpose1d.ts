@@ -1,5 +1,6 @@
 import type { Tensor } from '../../tensor/tensor';
 import { convTransposeNd, type ConvTransposeOptions } from './conv-transpose-nd';
+import { assertOptionalTensor, assertTensor } from '../arg-checks';
 
 /**
  * 1-D transposed convolution (PyTorch's `F.conv_transpose1d`): `input [N, Cin, L]` (or
@@ -14,5 +15,8 @@ import { convTransposeNd, type ConvTransposeOptions } from './conv-transpose-nd'
  * ```
  */
 export function convTranspose1d(input: Tensor, weight: Tensor, bias?: Tensor | null, options: ConvTransposeOptions = {}): Tensor {
+  assertTensor(input, 'convTranspose1d');
+  assertTensor(weight, 'convTranspose1d', 'weight');
+  assertOptionalTensor(bias, 'convTranspose1d', 'bias');
   return convTransposeNd('convTranspose1d', 1, input, weight, bias, options);
 }

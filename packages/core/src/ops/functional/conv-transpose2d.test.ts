@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkFunctionalCase, uniform } from '../../../test/functional-fixtures';
+import { checkFunctionalCase, uniform } from '../../../test/support/functional-fixtures';
 import { gradcheck } from '../../autograd/gradcheck';
 import { ShapeError } from '../../errors/shape-error';
 import { ValueError } from '../../errors/value-error';

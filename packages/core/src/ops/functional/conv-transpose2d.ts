@@ -1,5 +1,6 @@
 import type { Tensor } from '../../tensor/tensor';
 import { convTransposeNd, type ConvTransposeOptions } from './conv-transpose-nd';
+import { assertOptionalTensor, assertTensor } from '../arg-checks';
 
 /**
  * 2-D transposed convolution (PyTorch's `F.conv_transpose2d`, the gradient of `conv2d` with
@@ -16,5 +17,8 @@ import { convTransposeNd, type ConvTransposeOptions } from './conv-transpose-nd'
  * ```
  */
 export function convTranspose2d(input: Tensor, weight: Tensor, bias?: Tensor | null, options: ConvTransposeOptions = {}): Tensor {
+  assertTensor(input, 'convTranspose2d');
+  assertTensor(weight, 'convTranspose2d', 'weight');
+  assertOptionalTensor(bias, 'convTranspose2d', 'bias');
   return convTransposeNd('convTranspose2d', 2, input, weight, bias, options);
 }

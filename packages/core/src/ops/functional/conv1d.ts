@@ -1,5 +1,6 @@
 import type { Tensor } from '../../tensor/tensor';
 import { convNd, type ConvOptions } from './conv-nd';
+import { assertOptionalTensor, assertTensor } from '../arg-checks';
 
 /**
  * 1-D convolution over an NCL input (PyTorch's `F.conv1d`): `input [N, C, L]` (or unbatched
@@ -15,5 +16,8 @@ import { convNd, type ConvOptions } from './conv-nd';
  * ```
  */
 export function conv1d(input: Tensor, weight: Tensor, bias?: Tensor | null, options: ConvOptions = {}): Tensor {
+  assertTensor(input, 'conv1d');
+  assertTensor(weight, 'conv1d', 'weight');
+  assertOptionalTensor(bias, 'conv1d', 'bias');
   return convNd('conv1d', 1, input, weight, bias, options);
 }

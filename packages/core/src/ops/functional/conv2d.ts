@@ -1,5 +1,6 @@
 import type { Tensor } from '../../tensor/tensor';
 import { convNd, type ConvOptions } from './conv-nd';
+import { assertOptionalTensor, assertTensor } from '../arg-checks';
 
 /**
  * 2-D convolution over an NCHW input (PyTorch's `F.conv2d`): `input [N, C, H, W]` (or unbatched
@@ -16,5 +17,8 @@ import { convNd, type ConvOptions } from './conv-nd';
  * ```
  */
 export function conv2d(input: Tensor, weight: Tensor, bias?: Tensor | null, options: ConvOptions = {}): Tensor {
+  assertTensor(input, 'conv2d');
+  assertTensor(weight, 'conv2d', 'weight');
+  assertOptionalTensor(bias, 'conv2d', 'bias');
   return convNd('conv2d', 2, input, weight, bias, options);
 }

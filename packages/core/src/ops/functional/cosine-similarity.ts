@@ -4,6 +4,7 @@ import { DTypeError } from '../../errors/dtype-error';
 import { broadcastShapes } from '../operands';
 import type { Tensor } from '../../tensor/tensor';
 import { IndexError } from '../../errors/index-error';
+import { assertTensor } from '../arg-checks';
 
 /** Options of `cosineSimilarity`. */
 export interface CosineSimilarityOptions {
@@ -24,6 +25,8 @@ export interface CosineSimilarityOptions {
  * ```
  */
 export function cosineSimilarity(x1: Tensor, x2: Tensor, options: CosineSimilarityOptions = {}): Tensor {
+  assertTensor(x1, 'cosineSimilarity', 'x1');
+  assertTensor(x2, 'cosineSimilarity', 'x2');
   const op = 'cosineSimilarity';
   const eps = options.eps ?? 1e-8;
   if (x1.dtype !== 'float32' || x2.dtype !== 'float32') {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Generator, ShapeError, ValueError, dropout1d, dropout2d, dropout3d, gradcheck, type Tensor } from '../../index';
-import { fromFlat, randn } from './__fixtures__/cases';
+import { fromFlat, randn } from '../../../test/support/functional-cases';
 
 function onesOf(shape: number[]): Tensor {
   const n = shape.reduce((a, b) => a * b, 1);

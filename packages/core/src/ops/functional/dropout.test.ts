@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AutogradError, DTypeError, Generator, ValueError, dropout, gradcheck, manualSeed, tensor } from '../../index';
-import { fromFlat, randn } from './__fixtures__/cases';
+import { fromFlat, randn } from '../../../test/support/functional-cases';
 
 const ones = (n: number, requiresGrad = false) => fromFlat(new Array(n).fill(1), [n], 'float32', { requiresGrad });
 

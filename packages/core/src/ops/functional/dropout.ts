@@ -1,5 +1,6 @@
 import type { Tensor } from '../../tensor/tensor';
 import { dropoutCore, type DropoutOptions } from './dropout-core';
+import { assertTensor } from '../arg-checks';
 
 export type { DropoutOptions } from './dropout-core';
 
@@ -16,5 +17,6 @@ export type { DropoutOptions } from './dropout-core';
  * ```
  */
 export function dropout(input: Tensor, options: DropoutOptions = {}): Tensor {
+  assertTensor(input, 'dropout');
   return dropoutCore('Dropout', 'dropout', input, options, null, false);
 }

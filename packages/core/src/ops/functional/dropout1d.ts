@@ -1,5 +1,6 @@
 import type { Tensor } from '../../tensor/tensor';
 import { channelMaskShape, channelRank, dropoutCore, type DropoutOptions } from './dropout-core';
+import { assertTensor } from '../arg-checks';
 
 /**
  * Randomly zeroes whole channels of (N, C, L) or (C, L) input with probability `p` and scales
@@ -13,6 +14,7 @@ import { channelMaskShape, channelRank, dropoutCore, type DropoutOptions } from 
  * ```
  */
 export function dropout1d(input: Tensor, options: DropoutOptions = {}): Tensor {
+  assertTensor(input, 'dropout1d');
   const batched = channelRank(input, 'dropout1d', 1);
   return dropoutCore('Dropout1d', 'dropout1d', input, options, channelMaskShape(input.shape, batched), false);
 }

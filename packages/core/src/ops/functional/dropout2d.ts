@@ -1,5 +1,6 @@
 import type { Tensor } from '../../tensor/tensor';
 import { channelMaskShape, channelRank, dropoutCore, type DropoutOptions } from './dropout-core';
+import { assertTensor } from '../arg-checks';
 
 /**
  * Randomly zeroes whole channels of (N, C, H, W) or (C, H, W) input with probability `p` and scales
@@ -13,6 +14,7 @@ import { channelMaskShape, channelRank, dropoutCore, type DropoutOptions } from 
  * ```
  */
 export function dropout2d(input: Tensor, options: DropoutOptions = {}): Tensor {
+  assertTensor(input, 'dropout2d');
   const batched = channelRank(input, 'dropout2d', 2);
   return dropoutCore('Dropout2d', 'dropout2d', input, options, channelMaskShape(input.shape, batched), false);
 }

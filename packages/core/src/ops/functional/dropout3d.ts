@@ -1,5 +1,6 @@
 import type { Tensor } from '../../tensor/tensor';
 import { channelMaskShape, channelRank, dropoutCore, type DropoutOptions } from './dropout-core';
+import { assertTensor } from '../arg-checks';
 
 /**
  * Randomly zeroes whole channels of (N, C, D, H, W) or (C, D, H, W) input with probability `p` and scales
@@ -13,6 +14,7 @@ import { channelMaskShape, channelRank, dropoutCore, type DropoutOptions } from 
  * ```
  */
 export function dropout3d(input: Tensor, options: DropoutOptions = {}): Tensor {
+  assertTensor(input, 'dropout3d');
   const batched = channelRank(input, 'dropout3d', 3);
   return dropoutCore('Dropout3d', 'dropout3d', input, options, channelMaskShape(input.shape, batched), false);
 }

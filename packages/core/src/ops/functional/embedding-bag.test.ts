@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DTypeError, IndexError, ShapeError, ValueError, embeddingBag, gradcheck, tensor, type NestedArray } from '../../index';
-import { checkCase, fromFlat, loadCases, randn } from './__fixtures__/cases';
+import { checkCase, fromFlat, loadCases, randn } from '../../../test/support/functional-cases';
 
 const cases = loadCases('functional');
 const ints = (v: NestedArray<number>) => tensor(v, { dtype: 'int32' });

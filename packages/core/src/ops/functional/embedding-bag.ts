@@ -5,6 +5,7 @@ import { ShapeError } from '../../errors/shape-error';
 import { ValueError } from '../../errors/value-error';
 import type { Tensor } from '../../tensor/tensor';
 import { embeddingArgs, renormRows, resolvePaddingIdx, scatterRows } from './embedding-core';
+import { assertTensor } from '../arg-checks';
 
 /** Options of `embeddingBag`. */
 export interface EmbeddingBagOptions {
@@ -87,6 +88,8 @@ function bagsOf(input: Tensor, n: number, options: EmbeddingBagOptions, op: stri
  * ```
  */
 export function embeddingBag(input: Tensor, weight: Tensor, options: EmbeddingBagOptions = {}): Tensor {
+  assertTensor(input, 'embeddingBag');
+  assertTensor(weight, 'embeddingBag', 'weight');
   const op = 'embeddingBag';
   const mode = options.mode ?? 'mean';
   if (mode !== 'sum' && mode !== 'mean' && mode !== 'max') {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DTypeError, IndexError, ShapeError, ValueError, embedding, gradcheck, tensor, type NestedArray } from '../../index';
-import { expectClose, loadReference, refTensor } from '../../../test/reference';
-import { checkCase, fromFlat, loadCases, randn } from './__fixtures__/cases';
+import { expectClose, loadReference, refTensor } from '../../../test/support/reference';
+import { checkCase, fromFlat, loadCases, randn } from '../../../test/support/functional-cases';
 
 const cases = loadCases('functional');
 const ints = (v: NestedArray<number>) => tensor(v, { dtype: 'int32' });

@@ -2,6 +2,7 @@ import { tf } from '../../backend/tfjs';
 import { runOp } from '../../autograd/run-op';
 import type { Tensor } from '../../tensor/tensor';
 import { embeddingArgs, renormRows, resolvePaddingIdx, scatterRows } from './embedding-core';
+import { assertTensor } from '../arg-checks';
 
 /** Options of `embedding`. */
 export interface EmbeddingOptions {
@@ -31,6 +32,8 @@ export interface EmbeddingOptions {
  * ```
  */
 export function embedding(input: Tensor, weight: Tensor, options: EmbeddingOptions = {}): Tensor {
+  assertTensor(input, 'embedding');
+  assertTensor(weight, 'embedding', 'weight');
   const op = 'embedding';
   const { values, rows, dim } = embeddingArgs(input, weight, op);
   const paddingIdx = resolvePaddingIdx(options.paddingIdx, rows, op);

@@ -1,7 +1,7 @@
 // Empty batches and channels, which PyTorch accepts: results are empty (or the bias alone) and
 // nothing reaches the wasm kernels that trap on empty tensors.
 import { describe, expect, it } from 'vitest';
-import { refTensor } from '../../../test/reference';
+import { refTensor } from '../../../test/support/reference';
 import { ShapeError } from '../../errors/shape-error';
 import type { Tensor } from '../../tensor/tensor';
 import { adaptiveAvgPool2d } from './adaptive-avg-pool';

@@ -1,6 +1,7 @@
 import { ShapeError } from '../../errors/shape-error';
 import type { Tensor } from '../../tensor/tensor';
 import { channelMaskShape, dropoutCore, type DropoutOptions } from './dropout-core';
+import { assertTensor } from '../arg-checks';
 
 /**
  * Alpha dropout of whole channels of (N, C, *) input: each dropped channel takes SELU's negative
@@ -14,6 +15,7 @@ import { channelMaskShape, dropoutCore, type DropoutOptions } from './dropout-co
  * ```
  */
 export function featureAlphaDropout(input: Tensor, options: DropoutOptions = {}): Tensor {
+  assertTensor(input, 'featureAlphaDropout');
   if (input.dim() < 2) {
     throw new ShapeError(`featureAlphaDropout: expected input with at least 2 dimensions (N, C, *), got shape [${input.shape.join(', ')}]`);
   }

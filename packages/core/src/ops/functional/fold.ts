@@ -7,6 +7,7 @@ import { expandInts, fmtShape, type IntOrTuple } from './conv-geometry';
 import { emptyResult } from './empty-result';
 import { gatherWindows, scatterWindows } from './pool-windows';
 import { blockAxes, type UnfoldOptions } from './unfold';
+import { assertTensor } from '../arg-checks';
 
 /**
  * Sums sliding blocks back into an image (PyTorch's `F.fold`, col2im, the adjoint of `unfold`):
@@ -22,6 +23,7 @@ import { blockAxes, type UnfoldOptions } from './unfold';
  * ```
  */
 export function fold(input: Tensor, outputSize: IntOrTuple, kernelSize: IntOrTuple, options: UnfoldOptions = {}): Tensor {
+  assertTensor(input, 'fold');
   const r = input.dim();
   if (r !== 2 && r !== 3) throw new ShapeError(`fold: expected 2D (unbatched [C * kH * kW, L]) or 3D (batched [N, C * kH * kW, L]) input, but got input of size ${fmtShape(input.shape)}`);
   if (input.dtype !== 'float32') throw new DTypeError(`fold: expected input of dtype float32, but got ${input.dtype}`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DTypeError, ShapeError, ValueError, gradcheck, groupNorm, tensor } from '../../index';
-import { checkCase, loadCases, randn } from './__fixtures__/cases';
+import { checkCase, loadCases, randn } from '../../../test/support/functional-cases';
 
 const cases = loadCases('functional');
 

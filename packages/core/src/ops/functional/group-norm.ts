@@ -2,6 +2,7 @@ import { ShapeError } from '../../errors/shape-error';
 import { ValueError } from '../../errors/value-error';
 import type { Tensor } from '../../tensor/tensor';
 import { channelLayout, checkFloat, checkParam, normCore } from './norm-core';
+import { assertOptionalTensor, assertTensor } from '../arg-checks';
 
 /** Options of `groupNorm`. */
 export interface GroupNormOptions {
@@ -30,6 +31,9 @@ export function groupNorm(
   bias: Tensor | null = null,
   options: GroupNormOptions = {},
 ): Tensor {
+  assertTensor(input, 'groupNorm');
+  assertOptionalTensor(weight, 'groupNorm', 'weight');
+  assertOptionalTensor(bias, 'groupNorm', 'bias');
   const op = 'groupNorm';
   const eps = options.eps ?? 1e-5;
   checkFloat(input, op, 'input');

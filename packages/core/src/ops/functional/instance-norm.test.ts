@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ShapeError, ValueError, gradcheck, instanceNorm, tensor, type Tensor } from '../../index';
-import { expectClose, type RefFixture } from '../../../test/reference';
-import { checkCase, loadCases, rand, randn } from './__fixtures__/cases';
+import { expectClose, type RefFixture } from '../../../test/support/reference';
+import { checkCase, loadCases, rand, randn } from '../../../test/support/functional-cases';
 
 const cases = loadCases('functional');
 

@@ -3,6 +3,7 @@ import { ShapeError } from '../../errors/shape-error';
 import { ValueError } from '../../errors/value-error';
 import type { Tensor } from '../../tensor/tensor';
 import { channelLayout, checkFloat, checkParam, normCore, updateRunning } from './norm-core';
+import { assertTensor } from '../arg-checks';
 
 /** Options of `instanceNorm`. */
 export interface InstanceNormOptions {
@@ -36,6 +37,7 @@ export interface InstanceNormOptions {
  * ```
  */
 export function instanceNorm(input: Tensor, options: InstanceNormOptions = {}): Tensor {
+  assertTensor(input, 'instanceNorm');
   const op = 'instanceNorm';
   const { runningMean = null, runningVar = null, weight = null, bias = null } = options;
   const useInputStats = options.useInputStats ?? true;

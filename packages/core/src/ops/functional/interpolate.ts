@@ -8,6 +8,7 @@ import { adaptiveAvgPool1d, adaptiveAvgPool2d } from './adaptive-avg-pool';
 import { fmtShape } from './conv-geometry';
 import { emptyResult } from './empty-result';
 import { cubicTaps, linearTaps, nearestTaps, resampleAxis, resampleAxisBackward, type AxisTaps } from './resample-axis';
+import { assertTensor } from '../arg-checks';
 
 /** Interpolation modes of `interpolate` (PyTorch's names). */
 export type InterpolateMode = 'nearest' | 'nearest-exact' | 'linear' | 'bilinear' | 'bicubic' | 'area';
@@ -62,6 +63,7 @@ function perDim(value: number | readonly number[], dims: number, name: string): 
  * ```
  */
 export function interpolate(input: Tensor, options: InterpolateOptions): Tensor {
+  assertTensor(input, 'interpolate');
   const mode = options.mode ?? 'nearest';
   const allowed = SPATIAL[mode];
   if (!allowed) throw new ValueError(`interpolate: unknown mode '${mode}' (expected one of ${Object.keys(SPATIAL).join(', ')})`);

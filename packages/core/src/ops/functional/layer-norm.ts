@@ -2,6 +2,7 @@ import { ShapeError } from '../../errors/shape-error';
 import { ValueError } from '../../errors/value-error';
 import type { Tensor } from '../../tensor/tensor';
 import { checkFloat, checkParam, normCore } from './norm-core';
+import { assertOptionalTensor, assertTensor } from '../arg-checks';
 
 /** Options of `layerNorm`. */
 export interface LayerNormOptions {
@@ -29,6 +30,9 @@ export function layerNorm(
   bias: Tensor | null = null,
   options: LayerNormOptions = {},
 ): Tensor {
+  assertTensor(input, 'layerNorm');
+  assertOptionalTensor(weight, 'layerNorm', 'weight');
+  assertOptionalTensor(bias, 'layerNorm', 'bias');
   const op = 'layerNorm';
   const eps = options.eps ?? 1e-5;
   const norm = typeof normalizedShape === 'number' ? [normalizedShape] : [...normalizedShape];

@@ -4,6 +4,7 @@ import { ShapeError } from '../../errors/shape-error';
 import type { Tensor } from '../../tensor/tensor';
 import { fmtShape } from './conv-geometry';
 import { checkBias, checkFloat } from './conv-nd';
+import { assertOptionalTensor, assertTensor } from '../arg-checks';
 
 /**
  * Affine map `input @ weight^T + bias` over the last dimension (PyTorch's `F.linear`):
@@ -17,6 +18,9 @@ import { checkBias, checkFloat } from './conv-nd';
  * ```
  */
 export function linear(input: Tensor, weight: Tensor, bias?: Tensor | null): Tensor {
+  assertTensor(input, 'linear');
+  assertTensor(weight, 'linear', 'weight');
+  assertOptionalTensor(bias, 'linear', 'bias');
   checkFloat(input, 'input', 'linear');
   checkFloat(weight, 'weight', 'linear');
   if (weight.dim() !== 2) throw new ShapeError(`linear: expected 2D weight [out_features, in_features], but got weight of size ${fmtShape(weight.shape)}`);

@@ -1,5 +1,6 @@
 import type { Tensor } from '../../tensor/tensor';
 import { logSoftmaxOp, softmaxInput, type SoftmaxOptions } from './softmax-core';
+import { assertTensor } from '../arg-checks';
 
 /**
  * Log of the softmax along `dim`, computed stably as `x - max - log(sum(exp(x - max)))`
@@ -13,6 +14,7 @@ import { logSoftmaxOp, softmaxInput, type SoftmaxOptions } from './softmax-core'
  * ```
  */
 export function logSoftmax(input: Tensor, dim: number, options: SoftmaxOptions = {}): Tensor {
+  assertTensor(input, 'logSoftmax');
   const [x, axis] = softmaxInput(input, dim, 'logSoftmax', options);
   return logSoftmaxOp(x, axis);
 }

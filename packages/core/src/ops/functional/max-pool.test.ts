@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkFunctionalCase, distinct, uniform } from '../../../test/functional-fixtures';
-import { expectClose, loadReference, refTensor } from '../../../test/reference';
+import { checkFunctionalCase, distinct, uniform } from '../../../test/support/functional-fixtures';
+import { expectClose, loadReference, refTensor } from '../../../test/support/reference';
 import { gradcheck } from '../../autograd/gradcheck';
 import { noGrad } from '../../autograd/grad-mode';
 import { DTypeError } from '../../errors/dtype-error';

@@ -6,6 +6,7 @@ import { expandInts, type IntOrTuple } from './conv-geometry';
 import { emptyResult } from './empty-result';
 import { checkOutput, fromPlanes, outShapeOf, poolPlan, toPlanes, type PoolPlan } from './pool-plan';
 import { gatherWindows, scatterWindows, slidingAxis, tapTable, unitAxis, type AxisWindows } from './pool-windows';
+import { assertTensor } from '../arg-checks';
 
 /** Options of `maxPool1d` and `maxPool2d` (PyTorch's keyword arguments). */
 export interface MaxPoolOptions {
@@ -96,6 +97,7 @@ export function maxPool2d(input: Tensor, kernelSize: IntOrTuple, options?: MaxPo
 export function maxPool2d(input: Tensor, kernelSize: IntOrTuple, options: MaxPoolOptions & { returnIndices: true }): [Tensor, Tensor];
 export function maxPool2d(input: Tensor, kernelSize: IntOrTuple, options?: MaxPoolOptions): Tensor | [Tensor, Tensor];
 export function maxPool2d(input: Tensor, kernelSize: IntOrTuple, options: MaxPoolOptions = {}): Tensor | [Tensor, Tensor] {
+  assertTensor(input, 'maxPool2d');
   const [plan, ah, aw] = plan2('maxPool2d', 2, input, kernelSize, options);
   return maxOverWindows('MaxPool2d', input, plan, ah, aw, options.returnIndices ?? false);
 }
@@ -115,6 +117,7 @@ export function maxPool1d(input: Tensor, kernelSize: IntOrTuple, options?: MaxPo
 export function maxPool1d(input: Tensor, kernelSize: IntOrTuple, options: MaxPoolOptions & { returnIndices: true }): [Tensor, Tensor];
 export function maxPool1d(input: Tensor, kernelSize: IntOrTuple, options?: MaxPoolOptions): Tensor | [Tensor, Tensor];
 export function maxPool1d(input: Tensor, kernelSize: IntOrTuple, options: MaxPoolOptions = {}): Tensor | [Tensor, Tensor] {
+  assertTensor(input, 'maxPool1d');
   const [plan, ah, aw] = plan2('maxPool1d', 1, input, kernelSize, options);
   return maxOverWindows('MaxPool1d', input, plan, ah, aw, options.returnIndices ?? false);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkFunctionalCase, distinct, uniform } from '../../../test/functional-fixtures';
+import { checkFunctionalCase, distinct, uniform } from '../../../test/support/functional-fixtures';
 import { gradcheck } from '../../autograd/gradcheck';
 import { DTypeError } from '../../errors/dtype-error';
 import { IndexError } from '../../errors/index-error';

@@ -7,6 +7,7 @@ import { ValueError } from '../../errors/value-error';
 import type { Tensor } from '../../tensor/tensor';
 import { expandInts, fmtShape, type IntOrTuple } from './conv-geometry';
 import { emptyResult } from './empty-result';
+import { assertTensor } from '../arg-checks';
 
 /** Options of `maxUnpool1d` and `maxUnpool2d` (PyTorch's keyword arguments). */
 export interface MaxUnpoolOptions {
@@ -82,6 +83,8 @@ function unpool(op: string, name: string, dims: 1 | 2, input: Tensor, indices: T
  * ```
  */
 export function maxUnpool2d(input: Tensor, indices: Tensor, kernelSize: IntOrTuple, options: MaxUnpoolOptions = {}): Tensor {
+  assertTensor(input, 'maxUnpool2d');
+  assertTensor(indices, 'maxUnpool2d', 'indices');
   return unpool('maxUnpool2d', 'MaxUnpool2d', 2, input, indices, kernelSize, options);
 }
 
@@ -96,5 +99,7 @@ export function maxUnpool2d(input: Tensor, indices: Tensor, kernelSize: IntOrTup
  * ```
  */
 export function maxUnpool1d(input: Tensor, indices: Tensor, kernelSize: IntOrTuple, options: MaxUnpoolOptions = {}): Tensor {
+  assertTensor(input, 'maxUnpool1d');
+  assertTensor(indices, 'maxUnpool1d', 'indices');
   return unpool('maxUnpool1d', 'MaxUnpool1d', 1, input, indices, kernelSize, options);
 }

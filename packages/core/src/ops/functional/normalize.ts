@@ -3,6 +3,7 @@ import { runOp } from '../../autograd/run-op';
 import { DTypeError } from '../../errors/dtype-error';
 import type { Tensor } from '../../tensor/tensor';
 import { checkOrder, pNorm, pNormGrad } from './p-norm';
+import { assertTensor } from '../arg-checks';
 
 /** Options of `normalize`. */
 export interface NormalizeOptions {
@@ -25,6 +26,7 @@ export interface NormalizeOptions {
  * ```
  */
 export function normalize(input: Tensor, options: NormalizeOptions = {}): Tensor {
+  assertTensor(input, 'normalize');
   const op = 'normalize';
   const p = options.p ?? 2;
   const eps = options.eps ?? 1e-12;

@@ -4,6 +4,7 @@ import { DTypeError } from '../../errors/dtype-error';
 import { IndexError } from '../../errors/index-error';
 import { ValueError } from '../../errors/value-error';
 import type { Tensor } from '../../tensor/tensor';
+import { assertTensor } from '../arg-checks';
 
 /**
  * One-hot encoding of integer class indices: the result has the input's shape plus a last
@@ -17,6 +18,7 @@ import type { Tensor } from '../../tensor/tensor';
  * ```
  */
 export function oneHot(input: Tensor, numClasses = -1): Tensor {
+  assertTensor(input, 'oneHot');
   if (input.dtype !== 'int32') {
     throw new DTypeError(`oneHot: expected an int32 (int64) tensor of class indices, got ${input.dtype}`);
   }

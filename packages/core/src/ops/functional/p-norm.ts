@@ -3,10 +3,13 @@
 // sharing the gradient evenly).
 import { tf, type TfTensor } from '../../backend/tfjs';
 import { ValueError } from '../../errors/value-error';
+import { describeArg } from '../../tensor/describe-arg';
+import { ArgumentTypeError } from '../../errors/argument-type-error';
 
 /** @internal Checks a norm order. */
 export function checkOrder(p: number, op: string): void {
-  if (typeof p !== 'number' || Number.isNaN(p)) throw new ValueError(`${op}: p must be a number, got ${String(p)}`);
+  if (typeof p !== 'number') throw new ArgumentTypeError(`${op}: p must be a number, got ${describeArg(p)}`);
+  if (Number.isNaN(p)) throw new ValueError(`${op}: p must be a number, got NaN`);
 }
 
 /** @internal The p-norm of `x` along `axis` (dims kept). Call inside a tidy. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DTypeError, ShapeError, gradcheck, pairwiseDistance, tensor } from '../../index';
-import { expectClose } from '../../../test/reference';
-import { checkCase, loadCases, randn } from './__fixtures__/cases';
+import { expectClose } from '../../../test/support/reference';
+import { checkCase, loadCases, randn } from '../../../test/support/functional-cases';
 
 const cases = loadCases('functional');
 

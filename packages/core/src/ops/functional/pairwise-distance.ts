@@ -4,6 +4,7 @@ import { DTypeError } from '../../errors/dtype-error';
 import { broadcastShapes } from '../operands';
 import type { Tensor } from '../../tensor/tensor';
 import { checkOrder, pNorm, pNormGrad } from './p-norm';
+import { assertTensor } from '../arg-checks';
 
 /** Options of `pairwiseDistance`. */
 export interface PairwiseDistanceOptions {
@@ -26,6 +27,8 @@ export interface PairwiseDistanceOptions {
  * ```
  */
 export function pairwiseDistance(x1: Tensor, x2: Tensor, options: PairwiseDistanceOptions = {}): Tensor {
+  assertTensor(x1, 'pairwiseDistance', 'x1');
+  assertTensor(x2, 'pairwiseDistance', 'x2');
   const op = 'pairwiseDistance';
   const p = options.p ?? 2;
   const eps = options.eps ?? 1e-6;

@@ -2,8 +2,9 @@
 import { tf, type TfTensor } from '../../backend/tfjs';
 import { runOp } from '../../autograd/run-op';
 import { DTypeError } from '../../errors/dtype-error';
-import type { DType } from '../../tensor/dtype';
+import { normalizeDType, type DType } from '../../tensor/dtype';
 import type { Tensor } from '../../tensor/tensor';
+import { assertTensor } from '../arg-checks';
 import { castTo } from '../operands';
 
 /** Options of `softmax`, `softmin` and `logSoftmax`. */
@@ -14,7 +15,8 @@ export interface SoftmaxOptions {
 
 /** @internal Checks the dtype, casts, and resolves the dim. Returns the input and its axis. */
 export function softmaxInput(input: Tensor, dim: number, op: string, options: SoftmaxOptions): [Tensor, number] {
-  const x = options.dtype ? castTo(input, options.dtype) : input;
+  assertTensor(input, op);
+  const x = options.dtype != null ? castTo(input, normalizeDType(options.dtype, op)) : input;
   if (x.dtype !== 'float32') {
     throw new DTypeError(`${op}: expected a float32 input, got ${x.dtype} (pass { dtype: 'float32' } to cast)`);
   }

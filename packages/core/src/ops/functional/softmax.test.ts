@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DTypeError, IndexError, gradcheck, softmax, tensor } from '../../index';
-import { expectClose, loadReference, refTensor } from '../../../test/reference';
-import { checkCase, loadCases, randn } from './__fixtures__/cases';
+import { expectClose, loadReference, refTensor } from '../../../test/support/reference';
+import { checkCase, loadCases, randn } from '../../../test/support/functional-cases';
 
 const cases = loadCases('functional');
 

@@ -1,5 +1,6 @@
 import type { Tensor } from '../../tensor/tensor';
 import { softmaxInput, softmaxOp, type SoftmaxOptions } from './softmax-core';
+import { assertTensor } from '../arg-checks';
 
 export type { SoftmaxOptions } from './softmax-core';
 
@@ -14,6 +15,7 @@ export type { SoftmaxOptions } from './softmax-core';
  * ```
  */
 export function softmax(input: Tensor, dim: number, options: SoftmaxOptions = {}): Tensor {
+  assertTensor(input, 'softmax');
   const [x, axis] = softmaxInput(input, dim, 'softmax', options);
   return softmaxOp('Softmax', x, axis, false);
 }

@@ -1,5 +1,6 @@
 import type { Tensor } from '../../tensor/tensor';
 import { softmaxInput, softmaxOp, type SoftmaxOptions } from './softmax-core';
+import { assertTensor } from '../arg-checks';
 
 /**
  * Softmin along `dim`: the softmax of `-input` (PyTorch's `F.softmin`).
@@ -12,6 +13,7 @@ import { softmaxInput, softmaxOp, type SoftmaxOptions } from './softmax-core';
  * ```
  */
 export function softmin(input: Tensor, dim: number, options: SoftmaxOptions = {}): Tensor {
+  assertTensor(input, 'softmin');
   const [x, axis] = softmaxInput(input, dim, 'softmin', options);
   return softmaxOp('Softmin', x, axis, true);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkFunctionalCase, uniform } from '../../../test/functional-fixtures';
-import { expectClose, refTensor } from '../../../test/reference';
+import { checkFunctionalCase, uniform } from '../../../test/support/functional-fixtures';
+import { expectClose, refTensor } from '../../../test/support/reference';
 import { gradcheck } from '../../autograd/gradcheck';
 import { ShapeError } from '../../errors/shape-error';
 import { ValueError } from '../../errors/value-error';

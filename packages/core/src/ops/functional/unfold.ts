@@ -7,6 +7,7 @@ import type { Tensor } from '../../tensor/tensor';
 import { expandInts, fmtShape, type IntOrTuple } from './conv-geometry';
 import { emptyResult } from './empty-result';
 import { gatherWindows, scatterWindows, slidingAxis, type AxisWindows } from './pool-windows';
+import { assertTensor } from '../arg-checks';
 
 /** Options of `unfold` and `fold` (PyTorch's keyword arguments). */
 export interface UnfoldOptions {
@@ -47,6 +48,7 @@ export function blockAxes(op: string, h: number, w: number, kernelSize: IntOrTup
  * ```
  */
 export function unfold(input: Tensor, kernelSize: IntOrTuple, options: UnfoldOptions = {}): Tensor {
+  assertTensor(input, 'unfold');
   const r = input.dim();
   if (r !== 3 && r !== 4) throw new ShapeError(`unfold: expected 3D (unbatched [C, H, W]) or 4D (batched [N, C, H, W]) input, but got input of size ${fmtShape(input.shape)}`);
   if (input.dtype !== 'float32') throw new DTypeError(`unfold: expected input of dtype float32, but got ${input.dtype}`);

@@ -4,6 +4,7 @@ import { ShapeError } from '../../errors/shape-error';
 import type { Tensor } from '../../tensor/tensor';
 import { diagCoords } from './diag-coords';
 import { gatherNdOp, gatherNdRaw, scatterNdRaw } from './index-utils';
+import { assertTensor } from '../arg-checks';
 
 /**
  * A 1-D input becomes a square matrix with it on diagonal `diagonal`; a 2-D input gives that
@@ -17,6 +18,7 @@ import { gatherNdOp, gatherNdRaw, scatterNdRaw } from './index-utils';
  * ```
  */
 export function diag(input: Tensor, diagonal = 0): Tensor {
+  assertTensor(input, 'diag');
   if (!Number.isInteger(diagonal)) throw new ShapeError(`diag: diagonal must be an integer (got ${diagonal})`);
   const shape = input.shape;
   if (shape.length === 2) {

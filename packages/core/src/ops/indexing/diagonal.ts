@@ -5,6 +5,7 @@ import { movedim } from '../shape/movedim';
 import { permute } from '../shape/permute';
 import { diagCoords } from './diag-coords';
 import { gatherNdOp } from './index-utils';
+import { assertTensor, assertOptions } from '../arg-checks';
 
 /** Options of {@link diagonal}. */
 export interface DiagonalOptions {
@@ -27,6 +28,8 @@ export interface DiagonalOptions {
  * ```
  */
 export function diagonal(input: Tensor, options: DiagonalOptions = {}): Tensor {
+  assertTensor(input, 'diagonal');
+  assertOptions(options, 'diagonal', '{ offset: 1, dim1: 0, dim2: 1 }');
   const offset = options.offset ?? 0;
   if (!Number.isInteger(offset)) throw new ValueError(`diagonal: offset must be an integer (got ${offset})`);
   if (input.dim() < 2) throw new ShapeError(`diagonal: expected a tensor with at least 2 dimensions (got shape [${input.shape.join(', ')}])`);

@@ -1,7 +1,7 @@
 // Error paths of the indexing ops not covered next to their feature tests.
 import { describe, expect, it } from 'vitest';
 import { DTypeError, IndexError, ShapeError, ValueError, diag, diagonal, indexSelect, scatter, slice, tensor, topk, tril } from '../../index';
-import { testTensor } from '../shape/test-data';
+import { testTensor } from '../../../test/support/test-tensor';
 
 describe('indexing op errors', () => {
   const x = testTensor([2, 3]);

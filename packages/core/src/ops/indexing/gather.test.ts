@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DTypeError, IndexError, ShapeError, gather, gradcheck, indexSelect, take, tensor } from '../../index';
-import { testTensor } from '../shape/test-data';
+import { testTensor } from '../../../test/support/test-tensor';
 
 const i32 = (v: number[] | number[][]) => tensor(v, { dtype: 'int32' });
 

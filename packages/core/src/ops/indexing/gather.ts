@@ -1,6 +1,7 @@
 import type { Tensor } from '../../tensor/tensor';
 import { reshape } from '../shape/reshape';
 import { alongDimCoords, checkAlongDim, checkIndexDType, checkIndexRange, gatherNdOp } from './index-utils';
+import { assertTensor } from '../arg-checks';
 
 /**
  * Gathers values along `dim`: `out[i][j][k] = input[i][index[i][j][k]][k]` for `dim = 1`
@@ -13,6 +14,7 @@ import { alongDimCoords, checkAlongDim, checkIndexDType, checkIndexRange, gather
  * ```
  */
 export function gather(input: Tensor, dim: number, index: Tensor): Tensor {
+  assertTensor(input, 'gather');
   checkIndexDType(index, 'gather');
   if (input.dim() === 0 || index.dim() === 0) {
     // PyTorch treats 0-d and 1-d alike here.

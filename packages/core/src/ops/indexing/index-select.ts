@@ -3,6 +3,7 @@ import { runOp } from '../../autograd/run-op';
 import { ShapeError } from '../../errors/shape-error';
 import type { Tensor } from '../../tensor/tensor';
 import { checkIndexDType, checkIndexRange, scatterNdRaw } from './index-utils';
+import { assertTensor } from '../arg-checks';
 
 /**
  * The entries of `input` at positions `index` (a 1-D int32 tensor) along `dim`.
@@ -14,6 +15,7 @@ import { checkIndexDType, checkIndexRange, scatterNdRaw } from './index-utils';
  * ```
  */
 export function indexSelect(input: Tensor, dim: number, index: Tensor): Tensor {
+  assertTensor(input, 'indexSelect');
   checkIndexDType(index, 'indexSelect');
   if (index.dim() > 1) throw new ShapeError(`indexSelect: index is supposed to be a vector (got shape [${index.shape.join(', ')}])`);
   const rank = input.dim();

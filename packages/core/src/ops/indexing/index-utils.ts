@@ -4,9 +4,11 @@ import { DTypeError } from '../../errors/dtype-error';
 import { IndexError } from '../../errors/index-error';
 import { ShapeError } from '../../errors/shape-error';
 import type { Tensor } from '../../tensor/tensor';
+import { assertTensor } from '../arg-checks';
 
 /** @internal Refuses index tensors that are not int32 (PyTorch wants int64, which @dl stores as int32). */
 export function checkIndexDType(index: Tensor, op: string, what = 'index'): void {
+  assertTensor(index, op, what);
   if (index.dtype !== 'int32') throw new DTypeError(`${op}: expected ${what} to have dtype int32 (PyTorch's int64), got ${index.dtype}`);
 }
 

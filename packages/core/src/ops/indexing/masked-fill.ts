@@ -4,6 +4,7 @@ import { DTypeError } from '../../errors/dtype-error';
 import { ShapeError } from '../../errors/shape-error';
 import { Tensor } from '../../tensor/tensor';
 import { broadcastShapes, castTo, scalarTensor } from '../operands';
+import { assertTensor, assertNumber } from '../arg-checks';
 
 /**
  * A copy of `input` with `value` where `mask` (bool, broadcastable) is true. A 0-d tensor
@@ -16,6 +17,9 @@ import { broadcastShapes, castTo, scalarTensor } from '../operands';
  * ```
  */
 export function maskedFill(input: Tensor, mask: Tensor, value: number | boolean | Tensor): Tensor {
+  assertTensor(input, 'maskedFill');
+  assertTensor(mask, 'maskedFill', 'mask');
+  if (!(value instanceof Tensor) && typeof value !== 'boolean') assertNumber(value, 'maskedFill', 'value');
   if (mask.dtype !== 'bool') throw new DTypeError(`maskedFill: expected mask to have dtype bool (got ${mask.dtype})`);
   if (value instanceof Tensor && value.dim() !== 0) {
     throw new ShapeError(`maskedFill: only supports a 0-dimensional value tensor, but got tensor with ${value.dim()} dimension(s) (shape [${value.shape.join(', ')}])`);

@@ -5,6 +5,7 @@ import { broadcastShapes } from '../operands';
 import { broadcastTo } from '../shape/expand';
 import { gatherNdOp } from './index-utils';
 import { nonzeroRaw } from './nonzero-raw';
+import { assertTensor } from '../arg-checks';
 
 /**
  * The elements of `input` where `mask` (bool, broadcastable) is true, as a 1-D tensor in
@@ -16,6 +17,8 @@ import { nonzeroRaw } from './nonzero-raw';
  * ```
  */
 export function maskedSelect(input: Tensor, mask: Tensor): Tensor {
+  assertTensor(input, 'maskedSelect');
+  assertTensor(mask, 'maskedSelect', 'mask');
   if (mask.dtype !== 'bool') throw new DTypeError(`maskedSelect: expected mask to have dtype bool (got ${mask.dtype})`);
   const shape = broadcastShapes(input.shape, mask.shape, 'maskedSelect');
   const x = shape.length === input.dim() && shape.every((s, i) => s === input.shape[i]) ? input : broadcastTo(input, shape);

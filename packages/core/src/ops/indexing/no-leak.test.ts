@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { tf } from '../../backend/tfjs';
 import * as dl from '../../index';
 import type { Tensor } from '../../index';
-import { testTensor } from '../shape/test-data';
+import { testTensor } from '../../../test/support/test-tensor';
 
 const i32 = (v: number[] | number[][]) => dl.tensor(v, { dtype: 'int32' });
 

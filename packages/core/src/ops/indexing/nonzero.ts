@@ -1,6 +1,7 @@
 import { tf } from '../../backend/tfjs';
 import { Tensor } from '../../tensor/tensor';
 import { nonzeroRaw } from './nonzero-raw';
+import { assertTensor, assertOptions } from '../arg-checks';
 
 /**
  * The indices of the non-zero (true) elements: an int32 `[count, ndim]` tensor in row-major
@@ -15,6 +16,8 @@ import { nonzeroRaw } from './nonzero-raw';
 export function nonzero(input: Tensor, options?: { asTuple?: false }): Tensor;
 export function nonzero(input: Tensor, options: { asTuple: true }): Tensor[];
 export function nonzero(input: Tensor, options: { asTuple?: boolean } = {}): Tensor | Tensor[] {
+  assertTensor(input, 'nonzero');
+  assertOptions(options, 'nonzero', '{ asTuple: true }');
   const coords = nonzeroRaw(input._value);
   if (!options.asTuple) return Tensor._owned(coords);
   const rank = input.dim();

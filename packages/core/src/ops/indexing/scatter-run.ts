@@ -6,10 +6,13 @@ import { Tensor } from '../../tensor/tensor';
 import { reshape } from '../shape/reshape';
 import { alongDimCoords, checkAlongDim, checkIndexDType, checkIndexRange } from './index-utils';
 import { scatterBackward, scatterForward, srcCorner, type ScatterMode, type ScatterPlan } from './scatter-core';
+import { assertTensor, assertNumber } from '../arg-checks';
 
 /** @internal Validates and runs one scatter variant as a recorded op. */
 export function runScatter(input: Tensor, dim: number, index: Tensor, src: Tensor | number, mode: ScatterMode, includeSelf: boolean, op: string, name: string): Tensor {
+  assertTensor(input, op);
   checkIndexDType(index, op);
+  if (!(src instanceof Tensor)) assertNumber(src, op, 'src');
   if (input.dim() === 0 || index.dim() === 0) {
     input._normDim(dim, op);
     const s = src instanceof Tensor ? reshape(src, [-1]) : src;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DTypeError, IndexError, ShapeError, ValueError, gradcheck, scatter, scatterAdd, scatterReduce, tensor } from '../../index';
-import { testTensor } from '../shape/test-data';
+import { testTensor } from '../../../test/support/test-tensor';
 
 const i32 = (v: number[] | number[][]) => tensor(v, { dtype: 'int32' });
 const filled = (shape: number[], v: number) => tensor(Array.from({ length: shape.reduce((a, b) => a * b, 1) }, () => v)).reshape(shape);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { IndexError, argsort, gradcheck, sort, tensor, topk, unique } from '../../index';
-import { testTensor } from '../shape/test-data';
+import { testTensor } from '../../../test/support/test-tensor';
 
 describe('topk', () => {
   it('picks the k largest or smallest along a dim', () => {

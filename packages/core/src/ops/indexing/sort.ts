@@ -1,6 +1,7 @@
 import type { ValuesIndices } from '../reduction/values-indices';
 import type { Tensor } from '../../tensor/tensor';
 import { topk } from './topk';
+import { assertTensor, assertOptions } from '../arg-checks';
 
 /** Options of {@link sort} and {@link argsort}. */
 export interface SortOptions {
@@ -24,6 +25,8 @@ export interface SortOptions {
  * ```
  */
 export function sort(input: Tensor, options: SortOptions = {}): ValuesIndices {
+  assertTensor(input, 'sort');
+  assertOptions(options, 'sort', '{ dim: 0, descending: true }');
   const axis = input._normDim(options.dim ?? -1, 'sort');
   const n = input.dim() === 0 ? 1 : input.shape[axis];
   return topk(input, n, { dim: axis, largest: options.descending ?? false, sorted: true });
@@ -38,5 +41,7 @@ export function sort(input: Tensor, options: SortOptions = {}): ValuesIndices {
  * ```
  */
 export function argsort(input: Tensor, options: SortOptions = {}): Tensor {
+  assertTensor(input, 'argsort');
+  assertOptions(options, 'argsort', '{ dim: 0, descending: true }');
   return sort(input, options).indices;
 }

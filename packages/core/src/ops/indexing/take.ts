@@ -2,6 +2,7 @@ import { tf } from '../../backend/tfjs';
 import type { Tensor } from '../../tensor/tensor';
 import { reshape } from '../shape/reshape';
 import { checkIndexDType, checkIndexRange, gatherNdOp, wrapIndex } from './index-utils';
+import { assertTensor } from '../arg-checks';
 
 /**
  * The elements of the flattened `input` at `index` (any shape; negative indices count from the
@@ -13,6 +14,7 @@ import { checkIndexDType, checkIndexRange, gatherNdOp, wrapIndex } from './index
  * ```
  */
 export function take(input: Tensor, index: Tensor): Tensor {
+  assertTensor(input, 'take');
   checkIndexDType(index, 'take');
   const n = input.numel();
   checkIndexRange(index._value, n, 'take', 'the flattened input', true);

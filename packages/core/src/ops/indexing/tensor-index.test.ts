@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DTypeError, IndexError, ValueError, gradcheck, index, slice, tensor } from '../../index';
-import { testTensor } from '../shape/test-data';
+import { testTensor } from '../../../test/support/test-tensor';
 
 const arange = (n: number) => tensor(Array.from({ length: n }, (_, i) => i));
 const i32 = (v: number[] | number[][]) => tensor(v, { dtype: 'int32' });

@@ -14,6 +14,9 @@ import { checkIndexRange, gatherNdOp, wrapIndex } from './index-utils';
 import { nonzero } from './nonzero';
 import type { Slice } from './slice';
 import { isSlice, sliceIndices } from './slice-utils';
+import { assertTensor } from '../arg-checks';
+import { ArgumentTypeError } from '../../errors/argument-type-error';
+import { describeArg } from '../../tensor/describe-arg';
 
 /**
  * One entry of an {@link index} call, standing for one piece of Python's `x[...]`: a number
@@ -41,6 +44,11 @@ function expandItems(input: Tensor, items: readonly IndexItem[]): IndexItem[] {
       for (let k = 0; k < input.dim() - total; k++) out.push({ kind: 'slice', start: null, stop: null, step: null });
       dim += input.dim() - total;
     } else if (Array.isArray(it)) {
+      for (const v of it as unknown[]) {
+        if (typeof v !== 'number' || !Number.isInteger(v)) {
+          throw new ArgumentTypeError(`index: an array index must hold integers, got ${describeArg(v)} in ${describeArg(it)}`);
+        }
+      }
       out.push(Tensor._owned(tf.tensor1d(Int32Array.from(it as number[]), 'int32')));
       dim++;
     } else if (it instanceof Tensor && it.dtype === 'bool') {
@@ -59,6 +67,9 @@ function expandItems(input: Tensor, items: readonly IndexItem[]): IndexItem[] {
       out.push(it);
       dim++;
     } else {
+      if (it !== null && typeof it !== 'number' && !isSlice(it)) {
+        throw new ArgumentTypeError(`index: expected each index to be an integer, a slice(), null, '...', an int32 or bool Tensor or an array of integers, got ${describeArg(it)}`);
+      }
       out.push(it);
       if (it !== null) dim++;
     }
@@ -86,6 +97,7 @@ function expandItems(input: Tensor, items: readonly IndexItem[]): IndexItem[] {
  * ```
  */
 export function index(input: Tensor, ...indices: IndexItem[]): Tensor {
+  assertTensor(input, 'index');
   const items = expandItems(input, indices);
   let cur = input;
   let d = 0;

@@ -5,6 +5,7 @@ import { Tensor } from '../../tensor/tensor';
 import type { ValuesIndices } from '../reduction/values-indices';
 import { alongDimCoords, gatherNdRaw, scatterNdRaw } from './index-utils';
 import { topkLast } from './topk-raw';
+import { assertTensor, assertOptions } from '../arg-checks';
 
 /** Options of {@link topk}. */
 export interface TopkOptions {
@@ -28,6 +29,8 @@ export interface TopkOptions {
  * ```
  */
 export function topk(input: Tensor, k: number, options: TopkOptions = {}): ValuesIndices {
+  assertTensor(input, 'topk');
+  assertOptions(options, 'topk', '{ dim: 0, largest: false }');
   const rank = input.dim();
   const axis = input._normDim(options.dim ?? -1, 'topk');
   const shape = input.shape;

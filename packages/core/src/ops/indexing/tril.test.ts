@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ShapeError, ValueError, diag, diagonal, gradcheck, tensor, trace, tril, triu } from '../../index';
-import { testTensor } from '../shape/test-data';
+import { testTensor } from '../../../test/support/test-tensor';
 
 const ones = (r: number, c: number) => tensor(Array.from({ length: r }, () => Array.from({ length: c }, () => 1)));
 

@@ -2,6 +2,7 @@ import { tf, type TfTensor } from '../../backend/tfjs';
 import { runOp } from '../../autograd/run-op';
 import { ShapeError } from '../../errors/shape-error';
 import type { Tensor } from '../../tensor/tensor';
+import { assertTensor } from '../arg-checks';
 
 function band(input: Tensor, diagonal: number, lower: boolean, op: string): Tensor {
   const shape = input.shape;
@@ -32,6 +33,7 @@ function band(input: Tensor, diagonal: number, lower: boolean, op: string): Tens
  * ```
  */
 export function tril(input: Tensor, diagonal = 0): Tensor {
+  assertTensor(input, 'tril');
   return band(input, diagonal, true, 'tril');
 }
 
@@ -46,5 +48,6 @@ export function tril(input: Tensor, diagonal = 0): Tensor {
  * ```
  */
 export function triu(input: Tensor, diagonal = 0): Tensor {
+  assertTensor(input, 'triu');
   return band(input, diagonal, false, 'triu');
 }

@@ -1,6 +1,7 @@
 import { tf, type TfTensor } from '../../backend/tfjs';
 import { Tensor } from '../../tensor/tensor';
 import { topkLast } from './topk-raw';
+import { assertTensor, assertOptions } from '../arg-checks';
 
 /** Options of {@link unique}. */
 export interface UniqueOptions {
@@ -34,6 +35,8 @@ export interface UniqueResult {
 export function unique(input: Tensor, options?: UniqueOptions & { returnInverse?: false; returnCounts?: false }): Tensor;
 export function unique(input: Tensor, options: UniqueOptions): UniqueResult;
 export function unique(input: Tensor, options: UniqueOptions = {}): Tensor | UniqueResult {
+  assertTensor(input, 'unique');
+  assertOptions(options, 'unique', '{ sorted: true, returnCounts: true }');
   const sorted = options.sorted ?? true;
   const dtype = input.dtype;
   const [values, inverse, counts] = tf.tidy(() => {

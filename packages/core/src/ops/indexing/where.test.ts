@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DTypeError, ShapeError, gradcheck, maskedFill, maskedSelect, nonzero, tensor, where } from '../../index';
-import { testTensor } from '../shape/test-data';
+import { testTensor } from '../../../test/support/test-tensor';
 
 describe('where', () => {
   it('picks with broadcasting and promotion', () => {

@@ -4,6 +4,7 @@ import { DTypeError } from '../../errors/dtype-error';
 import type { Tensor } from '../../tensor/tensor';
 import { binaryOperands, broadcastShapes, type TensorLike } from '../operands';
 import { nonzero } from './nonzero';
+import { assertTensor } from '../arg-checks';
 
 /**
  * Picks from `input` where `condition` (bool) is true and from `other` elsewhere, with
@@ -18,6 +19,7 @@ import { nonzero } from './nonzero';
 export function where(condition: Tensor): Tensor[];
 export function where(condition: Tensor, input: TensorLike, other: TensorLike): Tensor;
 export function where(condition: Tensor, input?: TensorLike, other?: TensorLike): Tensor | Tensor[] {
+  assertTensor(condition, 'where', 'condition');
   if (condition.dtype !== 'bool') throw new DTypeError(`where: expected condition to be a boolean tensor (got ${condition.dtype})`);
   if (input === undefined || other === undefined) return nonzero(condition, { asTuple: true });
   const [a, b, ab] = binaryOperands(input, other, 'where');

@@ -6,6 +6,8 @@ import { Tensor } from '../../tensor/tensor';
 import { rawFull } from '../creation/raw-fill';
 import { rawCast } from '../unary/unary-helpers';
 import { inplace } from './inplace';
+import { describeArg } from '../../tensor/describe-arg';
+import { ArgumentTypeError } from '../../errors/argument-type-error';
 
 /**
  * Fills `self` with one value in place (PyTorch's `Tensor.fill_`): a number, a boolean, or a 0-d
@@ -35,11 +37,11 @@ export function fill_(self: Tensor, value: number | boolean | Tensor): Tensor {
       { castAny: true },
     );
   }
-  if (typeof value !== 'number' && typeof value !== 'boolean') throw new ValueError(`fill_: value must be a number, a boolean or a 0-d Tensor, got ${typeof value}`);
+  if (typeof value !== 'number' && typeof value !== 'boolean') throw new ArgumentTypeError(`fill_: value must be a number, a boolean or a 0-d Tensor, got ${describeArg(value)}`);
   return inplace(
     self,
     'fill_',
-    (s) => runOp({ name: 'Fill', inputs: [s], forward: () => tf.tidy(() => rawFull(s.shape, value, s.dtype)), backward: () => [null] }),
+    (s) => runOp({ name: 'Fill', inputs: [s], forward: () => tf.tidy(() => rawFull(s.shape, value, s.dtype, 'fill_')), backward: () => [null] }),
     { castAny: true },
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tf } from '../../backend/tfjs';
-import { expectClose } from '../../../test/reference';
+import { expectClose } from '../../../test/support/reference';
 import * as dl from '../../index';
 import { AutogradError, DTypeError, ShapeError, Tensor, ValueError } from '../../index';
 

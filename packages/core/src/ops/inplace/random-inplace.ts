@@ -10,6 +10,7 @@ import { bernoulliValues } from '../creation/random-values';
 import { broadcastShapes } from '../operands';
 import { assertTensor } from '../unary/unary-helpers';
 import { inplace } from './inplace';
+import { assertNumber } from '../arg-checks';
 
 /** Options of the in-place random fills. */
 export interface RandomFillOptions {
@@ -38,6 +39,8 @@ function randomFill(self: Tensor, op: string, make: () => TfTensor): Tensor {
 export function uniform_(self: Tensor, from = 0, to = 1, options: RandomFillOptions = {}): Tensor {
   assertTensor(self, 'uniform_', 'self');
   requireFloat(self.dtype, 'uniform_');
+  assertNumber(from, 'uniform_', 'from');
+  assertNumber(to, 'uniform_', 'to');
   if (!(from <= to)) throw new ValueError(`uniform_: expects to return a [from, to) range, but found from=${from} > to=${to}`);
   const gen = options.generator ?? defaultGenerator;
   return randomFill(self, 'uniform_', () => tf.tensor(gen.fillUniform(new Float32Array(self.numel()), from, to), self.shape, 'float32'));
@@ -57,6 +60,8 @@ export function uniform_(self: Tensor, from = 0, to = 1, options: RandomFillOpti
 export function normal_(self: Tensor, mean = 0, std = 1, options: RandomFillOptions = {}): Tensor {
   assertTensor(self, 'normal_', 'self');
   requireFloat(self.dtype, 'normal_');
+  assertNumber(mean, 'normal_', 'mean');
+  assertNumber(std, 'normal_', 'std');
   if (!(std >= 0)) throw new ValueError(`normal_: expects std >= 0.0, but found std ${std}`);
   const gen = options.generator ?? defaultGenerator;
   return randomFill(self, 'normal_', () => tf.tensor(gen.fillNormal(new Float32Array(self.numel()), mean, std), self.shape, 'float32'));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AutogradError, ShapeError, binaryCrossEntropyWithLogits, gradcheck, tensor } from '../../index';
-import { expectClose, loadReference, refTensor } from '../../../test/reference';
-import { checkCase, loadCases, rand, randn } from '../functional/__fixtures__/cases';
+import { expectClose, loadReference, refTensor } from '../../../test/support/reference';
+import { checkCase, loadCases, rand, randn } from '../../../test/support/functional-cases';
 
 const cases = loadCases('losses');
 

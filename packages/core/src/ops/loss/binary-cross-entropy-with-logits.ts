@@ -3,6 +3,7 @@ import type { Tensor } from '../../tensor/tensor';
 import { checkBroadcastsTo, checkFloat, checkNoGrad, checkSameShape } from './checks';
 import { elementwiseLoss } from './elementwise-loss';
 import { checkReduction, type Reduction } from './reduction';
+import { assertTensor } from '../arg-checks';
 
 /** Options of `binaryCrossEntropyWithLogits`. */
 export interface BinaryCrossEntropyWithLogitsOptions {
@@ -27,6 +28,8 @@ export interface BinaryCrossEntropyWithLogitsOptions {
  * ```
  */
 export function binaryCrossEntropyWithLogits(input: Tensor, target: Tensor, options: BinaryCrossEntropyWithLogitsOptions = {}): Tensor {
+  assertTensor(input, 'binaryCrossEntropyWithLogits');
+  assertTensor(target, 'binaryCrossEntropyWithLogits', 'target');
   const op = 'binaryCrossEntropyWithLogits';
   const reduction = checkReduction(options.reduction ?? 'mean', op);
   const weight = options.weight ?? null;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AutogradError, DTypeError, ShapeError, ValueError, binaryCrossEntropy, gradcheck, tensor } from '../../index';
-import { expectClose } from '../../../test/reference';
-import { checkCase, loadCases, rand } from '../functional/__fixtures__/cases';
+import { expectClose } from '../../../test/support/reference';
+import { checkCase, loadCases, rand } from '../../../test/support/functional-cases';
 
 const cases = loadCases('losses');
 

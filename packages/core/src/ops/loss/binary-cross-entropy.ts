@@ -3,6 +3,7 @@ import type { Tensor } from '../../tensor/tensor';
 import { checkBroadcastsTo, checkFloat, checkNoGrad, checkRange, checkSameShape } from './checks';
 import { elementwiseLoss } from './elementwise-loss';
 import { checkReduction, type Reduction } from './reduction';
+import { assertTensor } from '../arg-checks';
 
 /** Options of `binaryCrossEntropy`. */
 export interface BinaryCrossEntropyOptions {
@@ -26,6 +27,8 @@ export interface BinaryCrossEntropyOptions {
  * ```
  */
 export function binaryCrossEntropy(input: Tensor, target: Tensor, options: BinaryCrossEntropyOptions = {}): Tensor {
+  assertTensor(input, 'binaryCrossEntropy');
+  assertTensor(target, 'binaryCrossEntropy', 'target');
   const op = 'binaryCrossEntropy';
   const reduction = checkReduction(options.reduction ?? 'mean', op);
   const weight = options.weight ?? null;

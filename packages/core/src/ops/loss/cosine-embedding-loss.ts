@@ -5,6 +5,7 @@ import { runOp } from '../../autograd/run-op';
 import { castTo } from '../operands';
 import { checkFloat, checkNumeric, checkSameShape } from './checks';
 import { checkReduction, type Reduction } from './reduction';
+import { assertTensor } from '../arg-checks';
 
 /** Options of `cosineEmbeddingLoss`. */
 export interface CosineEmbeddingLossOptions {
@@ -31,6 +32,9 @@ const EPSILON = 1e-12;
  * ```
  */
 export function cosineEmbeddingLoss(input1: Tensor, input2: Tensor, target: Tensor, options: CosineEmbeddingLossOptions = {}): Tensor {
+  assertTensor(input1, 'cosineEmbeddingLoss', 'input1');
+  assertTensor(input2, 'cosineEmbeddingLoss', 'input2');
+  assertTensor(target, 'cosineEmbeddingLoss', 'target');
   const op = 'cosineEmbeddingLoss';
   const reduction = checkReduction(options.reduction ?? 'mean', op);
   const margin = options.margin ?? 0;

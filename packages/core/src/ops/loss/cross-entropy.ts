@@ -17,6 +17,7 @@ import {
   type ClassLayout,
 } from './class-target';
 import { checkReduction, type Reduction } from './reduction';
+import { assertTensor } from '../arg-checks';
 
 /** Options of `crossEntropy`. */
 export interface CrossEntropyOptions {
@@ -46,6 +47,8 @@ export interface CrossEntropyOptions {
  * ```
  */
 export function crossEntropy(input: Tensor, target: Tensor, options: CrossEntropyOptions = {}): Tensor {
+  assertTensor(input, 'crossEntropy');
+  assertTensor(target, 'crossEntropy', 'target');
   const op = 'crossEntropy';
   const reduction = checkReduction(options.reduction ?? 'mean', op);
   const smoothing = options.labelSmoothing ?? 0;

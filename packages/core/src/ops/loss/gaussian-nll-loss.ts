@@ -4,6 +4,7 @@ import { ValueError } from '../../errors/value-error';
 import { checkFloat, checkNumber, checkSameShape } from './checks';
 import { elementwiseLoss } from './elementwise-loss';
 import { checkReduction, type Reduction } from './reduction';
+import { assertTensor } from '../arg-checks';
 
 /** Options of `gaussianNllLoss`. */
 export interface GaussianNllLossOptions {
@@ -28,6 +29,8 @@ export interface GaussianNllLossOptions {
  * ```
  */
 export function gaussianNllLoss(input: Tensor, target: Tensor, variance: Tensor | number, options: GaussianNllLossOptions = {}): Tensor {
+  assertTensor(input, 'gaussianNllLoss');
+  assertTensor(target, 'gaussianNllLoss', 'target');
   const op = 'gaussianNllLoss';
   const reduction = checkReduction(options.reduction ?? 'mean', op);
   const full = options.full ?? false;

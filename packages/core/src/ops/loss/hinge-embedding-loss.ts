@@ -4,6 +4,7 @@ import { castTo } from '../operands';
 import { checkFloat, checkNumeric, checkSameShape } from './checks';
 import { elementwiseLoss } from './elementwise-loss';
 import { checkReduction, type Reduction } from './reduction';
+import { assertTensor } from '../arg-checks';
 
 /** Options of `hingeEmbeddingLoss`. */
 export interface HingeEmbeddingLossOptions {
@@ -27,6 +28,8 @@ export interface HingeEmbeddingLossOptions {
  * ```
  */
 export function hingeEmbeddingLoss(input: Tensor, target: Tensor, options: HingeEmbeddingLossOptions = {}): Tensor {
+  assertTensor(input, 'hingeEmbeddingLoss');
+  assertTensor(target, 'hingeEmbeddingLoss', 'target');
   const op = 'hingeEmbeddingLoss';
   const reduction = checkReduction(options.reduction ?? 'mean', op);
   const margin = options.margin ?? 1;

@@ -3,6 +3,7 @@ import type { Tensor } from '../../tensor/tensor';
 import { checkNumber } from './checks';
 import { elementwiseLoss } from './elementwise-loss';
 import { regressionArgs, type LossOptions } from './regression-args';
+import { assertTensor } from '../arg-checks';
 
 /** Options of `huberLoss`. */
 export interface HuberLossOptions extends LossOptions {
@@ -21,6 +22,8 @@ export interface HuberLossOptions extends LossOptions {
  * ```
  */
 export function huberLoss(input: Tensor, target: Tensor, options: HuberLossOptions = {}): Tensor {
+  assertTensor(input, 'huberLoss');
+  assertTensor(target, 'huberLoss', 'target');
   const op = 'huberLoss';
   const reduction = regressionArgs(input, target, op, options);
   const delta = options.delta ?? 1;

@@ -3,6 +3,7 @@ import type { Tensor } from '../../tensor/tensor';
 import { checkFloat, checkSameShape } from './checks';
 import { elementwiseLoss } from './elementwise-loss';
 import { checkReduction } from './reduction';
+import { assertTensor } from '../arg-checks';
 
 /** Options of `klDiv`. */
 export interface KlDivOptions {
@@ -30,6 +31,8 @@ export interface KlDivOptions {
  * ```
  */
 export function klDiv(input: Tensor, target: Tensor, options: KlDivOptions = {}): Tensor {
+  assertTensor(input, 'klDiv');
+  assertTensor(target, 'klDiv', 'target');
   const op = 'klDiv';
   const mode = checkReduction(options.reduction ?? 'mean', op, ['mean', 'batchmean', 'sum', 'none']);
   const logTarget = options.logTarget ?? false;

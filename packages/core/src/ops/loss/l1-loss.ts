@@ -2,6 +2,7 @@ import { tf } from '../../backend/tfjs';
 import type { Tensor } from '../../tensor/tensor';
 import { elementwiseLoss } from './elementwise-loss';
 import { regressionArgs, type LossOptions } from './regression-args';
+import { assertTensor } from '../arg-checks';
 
 /**
  * Mean absolute error, `|input - target|` per element, then reduced (PyTorch's `F.l1_loss`).
@@ -13,6 +14,8 @@ import { regressionArgs, type LossOptions } from './regression-args';
  * ```
  */
 export function l1Loss(input: Tensor, target: Tensor, options: LossOptions = {}): Tensor {
+  assertTensor(input, 'l1Loss');
+  assertTensor(target, 'l1Loss', 'target');
   const reduction = regressionArgs(input, target, 'l1Loss', options);
   return elementwiseLoss({
     name: 'L1Loss',

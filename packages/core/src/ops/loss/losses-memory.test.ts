@@ -1,7 +1,7 @@
 import { describe, it } from 'vitest';
 import * as dl from '../../index';
-import { fromFlat, rand, randn } from '../functional/__fixtures__/cases';
-import { expectNoLeak } from '../functional/__fixtures__/memory';
+import { fromFlat, rand, randn } from '../../../test/support/functional-cases';
+import { expectNoLeak } from '../../../test/support/no-leak';
 
 describe('losses memory', () => {
   const x = dl.keep(randn([4, 3, 5], 1, { requiresGrad: true }));

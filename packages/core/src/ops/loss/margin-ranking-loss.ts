@@ -4,6 +4,7 @@ import { castTo } from '../operands';
 import { checkFloat, checkNumeric, checkSameShape } from './checks';
 import { elementwiseLoss } from './elementwise-loss';
 import { checkReduction, type Reduction } from './reduction';
+import { assertTensor } from '../arg-checks';
 
 /** Options of `marginRankingLoss`. */
 export interface MarginRankingLossOptions {
@@ -24,6 +25,9 @@ export interface MarginRankingLossOptions {
  * ```
  */
 export function marginRankingLoss(input1: Tensor, input2: Tensor, target: Tensor, options: MarginRankingLossOptions = {}): Tensor {
+  assertTensor(input1, 'marginRankingLoss', 'input1');
+  assertTensor(input2, 'marginRankingLoss', 'input2');
+  assertTensor(target, 'marginRankingLoss', 'target');
   const op = 'marginRankingLoss';
   const reduction = checkReduction(options.reduction ?? 'mean', op);
   const margin = options.margin ?? 0;

@@ -2,6 +2,7 @@ import { tf } from '../../backend/tfjs';
 import type { Tensor } from '../../tensor/tensor';
 import { elementwiseLoss } from './elementwise-loss';
 import { regressionArgs, type LossOptions } from './regression-args';
+import { assertTensor } from '../arg-checks';
 
 export type { LossOptions } from './regression-args';
 
@@ -16,6 +17,8 @@ export type { LossOptions } from './regression-args';
  * ```
  */
 export function mseLoss(input: Tensor, target: Tensor, options: LossOptions = {}): Tensor {
+  assertTensor(input, 'mseLoss');
+  assertTensor(target, 'mseLoss', 'target');
   const reduction = regressionArgs(input, target, 'mseLoss', options);
   return elementwiseLoss({
     name: 'MseLoss',

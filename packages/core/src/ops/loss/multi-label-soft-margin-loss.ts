@@ -4,6 +4,7 @@ import { ShapeError } from '../../errors/shape-error';
 import { checkBroadcastsTo, checkFloat, checkSameShape } from './checks';
 import { elementwiseLoss } from './elementwise-loss';
 import { checkReduction, type Reduction } from './reduction';
+import { assertTensor } from '../arg-checks';
 
 /** Options of `multiLabelSoftMarginLoss`. */
 export interface MultiLabelSoftMarginLossOptions {
@@ -27,6 +28,8 @@ export interface MultiLabelSoftMarginLossOptions {
  * ```
  */
 export function multiLabelSoftMarginLoss(input: Tensor, target: Tensor, options: MultiLabelSoftMarginLossOptions = {}): Tensor {
+  assertTensor(input, 'multiLabelSoftMarginLoss');
+  assertTensor(target, 'multiLabelSoftMarginLoss', 'target');
   const op = 'multiLabelSoftMarginLoss';
   const reduction = checkReduction(options.reduction ?? 'mean', op);
   const weight = options.weight ?? null;

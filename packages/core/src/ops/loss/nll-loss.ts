@@ -4,6 +4,7 @@ import type { Tensor } from '../../tensor/tensor';
 import { checkFloat, checkNoGrad } from './checks';
 import { checkClassWeight, checkIndexTarget, classBack, classLast, classLayout, indexCoefficients, reducePositions } from './class-target';
 import { checkReduction, type Reduction } from './reduction';
+import { assertTensor } from '../arg-checks';
 
 /** Options of `nllLoss`. */
 export interface NllLossOptions {
@@ -28,6 +29,8 @@ export interface NllLossOptions {
  * ```
  */
 export function nllLoss(input: Tensor, target: Tensor, options: NllLossOptions = {}): Tensor {
+  assertTensor(input, 'nllLoss');
+  assertTensor(target, 'nllLoss', 'target');
   const op = 'nllLoss';
   const reduction = checkReduction(options.reduction ?? 'mean', op);
   checkFloat(input, op, 'input');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ShapeError, ValueError, gradcheck, poissonNllLoss } from '../../index';
-import { checkCase, loadCases, rand, randn } from '../functional/__fixtures__/cases';
+import { checkCase, loadCases, rand, randn } from '../../../test/support/functional-cases';
 
 const cases = loadCases('losses');
 

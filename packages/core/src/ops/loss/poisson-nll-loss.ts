@@ -3,6 +3,7 @@ import type { Tensor } from '../../tensor/tensor';
 import { checkFloat, checkNumber, checkSameShape } from './checks';
 import { elementwiseLoss } from './elementwise-loss';
 import { checkReduction, type Reduction } from './reduction';
+import { assertTensor } from '../arg-checks';
 
 /** Options of `poissonNllLoss`. */
 export interface PoissonNllLossOptions {
@@ -28,6 +29,8 @@ export interface PoissonNllLossOptions {
  * ```
  */
 export function poissonNllLoss(input: Tensor, target: Tensor, options: PoissonNllLossOptions = {}): Tensor {
+  assertTensor(input, 'poissonNllLoss');
+  assertTensor(target, 'poissonNllLoss', 'target');
   const op = 'poissonNllLoss';
   const reduction = checkReduction(options.reduction ?? 'mean', op);
   const logInput = options.logInput ?? true;

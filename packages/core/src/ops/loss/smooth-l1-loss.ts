@@ -3,6 +3,7 @@ import type { Tensor } from '../../tensor/tensor';
 import { checkNumber } from './checks';
 import { elementwiseLoss } from './elementwise-loss';
 import { regressionArgs, type LossOptions } from './regression-args';
+import { assertTensor } from '../arg-checks';
 
 /** Options of `smoothL1Loss`. */
 export interface SmoothL1LossOptions extends LossOptions {
@@ -21,6 +22,8 @@ export interface SmoothL1LossOptions extends LossOptions {
  * ```
  */
 export function smoothL1Loss(input: Tensor, target: Tensor, options: SmoothL1LossOptions = {}): Tensor {
+  assertTensor(input, 'smoothL1Loss');
+  assertTensor(target, 'smoothL1Loss', 'target');
   const op = 'smoothL1Loss';
   const reduction = regressionArgs(input, target, op, options);
   const beta = options.beta ?? 1;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AutogradError, ShapeError, gradcheck, softMarginLoss, tensor } from '../../index';
-import { checkCase, loadCases, randn } from '../functional/__fixtures__/cases';
+import { checkCase, loadCases, randn } from '../../../test/support/functional-cases';
 
 const cases = loadCases('losses');
 

@@ -4,6 +4,7 @@ import { castTo } from '../operands';
 import { checkFloat, checkNoGrad, checkNumeric, checkSameShape } from './checks';
 import { elementwiseLoss } from './elementwise-loss';
 import { checkReduction, type Reduction } from './reduction';
+import { assertTensor } from '../arg-checks';
 
 /** Options of `softMarginLoss`. */
 export interface SoftMarginLossOptions {
@@ -22,6 +23,8 @@ export interface SoftMarginLossOptions {
  * ```
  */
 export function softMarginLoss(input: Tensor, target: Tensor, options: SoftMarginLossOptions = {}): Tensor {
+  assertTensor(input, 'softMarginLoss');
+  assertTensor(target, 'softMarginLoss', 'target');
   const op = 'softMarginLoss';
   const reduction = checkReduction(options.reduction ?? 'mean', op);
   checkFloat(input, op, 'input');

@@ -5,6 +5,7 @@ import { pairwiseDistance } from '../functional/pairwise-distance';
 import { checkFloat, checkNumber } from './checks';
 import { elementwiseLoss } from './elementwise-loss';
 import { checkReduction, type Reduction } from './reduction';
+import { assertTensor } from '../arg-checks';
 
 /** Options of `tripletMarginLoss`. */
 export interface TripletMarginLossOptions {
@@ -33,6 +34,9 @@ export interface TripletMarginLossOptions {
  * ```
  */
 export function tripletMarginLoss(anchor: Tensor, positive: Tensor, negative: Tensor, options: TripletMarginLossOptions = {}): Tensor {
+  assertTensor(anchor, 'tripletMarginLoss', 'anchor');
+  assertTensor(positive, 'tripletMarginLoss', 'positive');
+  assertTensor(negative, 'tripletMarginLoss', 'negative');
   const op = 'tripletMarginLoss';
   const reduction = checkReduction(options.reduction ?? 'mean', op);
   const margin = options.margin ?? 1;

@@ -2,9 +2,11 @@ import { tf } from '../../backend/tfjs';
 import { runOp } from '../../autograd/run-op';
 import type { Tensor } from '../../tensor/tensor';
 import { reduceArgs, reduceAxes, reducedShape, type Dims, type ReduceOptions } from './reduce-dims';
+import { assertTensor } from '../arg-checks';
 
 function logical(input: Tensor, dimOrOptions: Dims | ReduceOptions | undefined, maybe: { keepdim?: boolean } | undefined, kind: 'all' | 'any'): Tensor {
-  const o = reduceArgs<ReduceOptions>(dimOrOptions, maybe);
+  assertTensor(input, kind);
+  const o = reduceArgs<ReduceOptions>(dimOrOptions, maybe, kind);
   const axes = reduceAxes(input, o.dim, kind);
   const keepdim = o.keepdim ?? false;
   const out = reducedShape(input.shape, axes, keepdim);

@@ -1,6 +1,7 @@
 import type { Tensor } from '../../tensor/tensor';
 import { evenExtreme } from './extreme';
 import { reduceArgs, type Dims, type ReduceOptions } from './reduce-dims';
+import { assertTensor } from '../arg-checks';
 
 /**
  * The largest values over one or more dimensions (all when omitted); the gradient is shared
@@ -14,7 +15,8 @@ import { reduceArgs, type Dims, type ReduceOptions } from './reduce-dims';
 export function amax(input: Tensor, options?: ReduceOptions): Tensor;
 export function amax(input: Tensor, dim: Dims, options?: { keepdim?: boolean }): Tensor;
 export function amax(input: Tensor, dimOrOptions?: Dims | ReduceOptions, maybe?: { keepdim?: boolean }): Tensor {
-  const o = reduceArgs<ReduceOptions>(dimOrOptions, maybe);
+  assertTensor(input, 'amax');
+  const o = reduceArgs<ReduceOptions>(dimOrOptions, maybe, 'amax');
   return evenExtreme(input, o.dim, o.keepdim ?? false, 'max', 'amax');
 }
 
@@ -30,6 +32,7 @@ export function amax(input: Tensor, dimOrOptions?: Dims | ReduceOptions, maybe?:
 export function amin(input: Tensor, options?: ReduceOptions): Tensor;
 export function amin(input: Tensor, dim: Dims, options?: { keepdim?: boolean }): Tensor;
 export function amin(input: Tensor, dimOrOptions?: Dims | ReduceOptions, maybe?: { keepdim?: boolean }): Tensor {
-  const o = reduceArgs<ReduceOptions>(dimOrOptions, maybe);
+  assertTensor(input, 'amin');
+  const o = reduceArgs<ReduceOptions>(dimOrOptions, maybe, 'amin');
   return evenExtreme(input, o.dim, o.keepdim ?? false, 'min', 'amin');
 }

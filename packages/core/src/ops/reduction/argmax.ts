@@ -3,6 +3,8 @@ import { runOp } from '../../autograd/run-op';
 import { ValueError } from '../../errors/value-error';
 import type { Tensor } from '../../tensor/tensor';
 import { argExtremeRaw } from './extreme';
+import { assertDimOrOptions } from './reduce-dims';
+import { assertTensor } from '../arg-checks';
 
 /** Options of {@link argmax} and {@link argmin}. */
 export interface ArgExtremeOptions {
@@ -13,6 +15,8 @@ export interface ArgExtremeOptions {
 }
 
 function argExtreme(input: Tensor, dimOrOptions: number | ArgExtremeOptions | undefined, maybe: { keepdim?: boolean }, kind: 'argmax' | 'argmin'): Tensor {
+  assertTensor(input, kind);
+  assertDimOrOptions(dimOrOptions, kind);
   const o: ArgExtremeOptions = typeof dimOrOptions === 'number' ? { ...maybe, dim: dimOrOptions } : (dimOrOptions ?? {});
   const shape = input.shape;
   const keepdim = o.keepdim ?? false;

@@ -1,8 +1,9 @@
 import { tf, type TfTensor } from '../../backend/tfjs';
 import { runOp } from '../../autograd/run-op';
-import type { DType } from '../../tensor/dtype';
+import { normalizeDType, type DType } from '../../tensor/dtype';
 import type { Tensor } from '../../tensor/tensor';
 import { castTo } from '../operands';
+import { assertTensor } from '../arg-checks';
 
 /**
  * The gradient of cumprod along `axis`, exact when `x` holds zeros: before the first zero of a
@@ -31,7 +32,8 @@ function cumprodBackward(dy: TfTensor, x: TfTensor, y: TfTensor, axis: number): 
  * ```
  */
 export function cumprod(input: Tensor, dim: number, options: { dtype?: DType } = {}): Tensor {
-  const x = castTo(input, options.dtype ?? (input.dtype === 'bool' ? 'int32' : input.dtype));
+  assertTensor(input, 'cumprod');
+  const x = castTo(input, options.dtype != null ? normalizeDType(options.dtype, 'cumprod') : input.dtype === 'bool' ? 'int32' : input.dtype);
   const axis = x._normDim(dim, 'cumprod');
   const trivial = x.dim() === 0 || x.numel() === 0;
   return runOp({

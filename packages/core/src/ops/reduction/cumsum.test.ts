@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { IndexError, cumprod, cumsum, gradcheck, tensor } from '../../index';
-import { testTensor } from '../shape/test-data';
+import { testTensor } from '../../../test/support/test-tensor';
 
 describe('cumsum', () => {
   it('accumulates along a dim, keeping integers integer', () => {

@@ -1,8 +1,9 @@
 import { tf } from '../../backend/tfjs';
 import { kernelOp, runOp } from '../../autograd/run-op';
-import type { DType } from '../../tensor/dtype';
+import { normalizeDType, type DType } from '../../tensor/dtype';
 import type { Tensor } from '../../tensor/tensor';
 import { castTo } from '../operands';
+import { assertTensor } from '../arg-checks';
 
 /**
  * Cumulative sum along `dim`. Integer and bool inputs give int32 (PyTorch: int64).
@@ -14,7 +15,8 @@ import { castTo } from '../operands';
  * ```
  */
 export function cumsum(input: Tensor, dim: number, options: { dtype?: DType } = {}): Tensor {
-  const x = castTo(input, options.dtype ?? (input.dtype === 'bool' ? 'int32' : input.dtype));
+  assertTensor(input, 'cumsum');
+  const x = castTo(input, options.dtype != null ? normalizeDType(options.dtype, 'cumsum') : input.dtype === 'bool' ? 'int32' : input.dtype);
   const axis = x._normDim(dim, 'cumsum');
   if (x.dim() === 0 || x.numel() === 0) return runOp({ name: 'Cumsum', inputs: [x], forward: () => tf.clone(x._value), backward: (dy) => [dy] });
   return kernelOp('Cumsum', { x }, { axis, exclusive: false, reverse: false }, 'Cumsum');

@@ -1,11 +1,14 @@
 import { tf, type TfTensor } from '../../backend/tfjs';
 import { runOp } from '../../autograd/run-op';
+import { ArgumentTypeError } from '../../errors/argument-type-error';
 import { ValueError } from '../../errors/value-error';
+import { describeArg } from '../../tensor/describe-arg';
 import { Tensor } from '../../tensor/tensor';
 import { maximum } from '../arithmetic/maximum';
 import { minimum } from '../arithmetic/minimum';
 import { iotaAlong, keptShape, reduceAxes } from './reduce-dims';
 import type { ValuesIndices } from './values-indices';
+import { assertTensor } from '../arg-checks';
 
 /** @internal Which extreme a reduction picks. */
 export type Extreme = 'max' | 'min';
@@ -114,6 +117,7 @@ export interface ExtremeOptions {
 
 /** @internal Shared argument handling of max/min. */
 export function extremeDispatch(input: Tensor, arg: number | ExtremeOptions | Tensor | undefined, options: { keepdim?: boolean }, kind: Extreme): Tensor | ValuesIndices {
+  assertTensor(input, kind);
   if (arg === undefined) {
     if (input.numel() === 0) {
       throw new ValueError(`${kind}: expected reduction dim to be specified for input.numel() == 0 (input shape [${input.shape.join(', ')}]); specify the reduction dim with the 'dim' argument`);
@@ -122,6 +126,9 @@ export function extremeDispatch(input: Tensor, arg: number | ExtremeOptions | Te
   }
   if (arg instanceof Tensor) return kind === 'max' ? maximum(input, arg) : minimum(input, arg);
   if (typeof arg === 'number') return extremeAlong(input, arg, options.keepdim ?? false, kind, kind);
+  if (typeof arg !== 'object' || arg === null || Array.isArray(arg)) {
+    throw new ArgumentTypeError(`${kind}: expected a dim, an options object { dim, keepdim } or a Tensor, got ${describeArg(arg)}`);
+  }
   return extremeAlong(input, arg.dim, arg.keepdim ?? false, kind, kind);
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { IndexError, all, any, gradcheck, logsumexp, tensor } from '../../index';
-import { testTensor } from '../shape/test-data';
+import { testTensor } from '../../../test/support/test-tensor';
 
 describe('logsumexp', () => {
   it('is stable for large and -inf inputs', () => {

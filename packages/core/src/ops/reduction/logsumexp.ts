@@ -3,6 +3,7 @@ import { runOp } from '../../autograd/run-op';
 import type { Tensor } from '../../tensor/tensor';
 import { castTo } from '../operands';
 import { keptShape, reduceArgs, reduceAxes, reducedShape, type Dims, type ReduceOptions } from './reduce-dims';
+import { assertTensor } from '../arg-checks';
 
 /**
  * `log(sum(exp(x)))` over `dim` (all dimensions when omitted), computed stably by shifting by
@@ -16,7 +17,8 @@ import { keptShape, reduceArgs, reduceAxes, reducedShape, type Dims, type Reduce
 export function logsumexp(input: Tensor, options?: ReduceOptions): Tensor;
 export function logsumexp(input: Tensor, dim: Dims, options?: { keepdim?: boolean }): Tensor;
 export function logsumexp(input: Tensor, dimOrOptions?: Dims | ReduceOptions, maybe?: { keepdim?: boolean }): Tensor {
-  const o = reduceArgs<ReduceOptions>(dimOrOptions, maybe);
+  assertTensor(input, 'logsumexp');
+  const o = reduceArgs<ReduceOptions>(dimOrOptions, maybe, 'logsumexp');
   const x = castTo(input, 'float32');
   const axes = reduceAxes(x, o.dim, 'logsumexp');
   const keepdim = o.keepdim ?? false;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { IndexError, ValueError, amax, amin, argmax, argmin, gradcheck, max, min, tensor } from '../../index';
-import { testTensor } from '../shape/test-data';
+import { testTensor } from '../../../test/support/test-tensor';
 
 describe('max / min', () => {
   const x = tensor([[1, 5, 3], [7, 2, 7]]);

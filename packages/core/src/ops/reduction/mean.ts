@@ -4,6 +4,7 @@ import { DTypeError } from '../../errors/dtype-error';
 import type { Tensor } from '../../tensor/tensor';
 import { castTo } from '../operands';
 import { reduceArgs, reduceAxes, reducedShape, type Dims, type ReduceOptions } from './reduce-dims';
+import { assertTensor } from '../arg-checks';
 
 /** Options of {@link mean}. */
 export interface MeanOptions extends ReduceOptions {
@@ -23,7 +24,8 @@ export interface MeanOptions extends ReduceOptions {
 export function mean(input: Tensor, options?: MeanOptions): Tensor;
 export function mean(input: Tensor, dim: Dims, options?: Omit<MeanOptions, 'dim'>): Tensor;
 export function mean(input: Tensor, dimOrOptions?: Dims | MeanOptions, maybe?: Omit<MeanOptions, 'dim'>): Tensor {
-  const options = reduceArgs<MeanOptions>(dimOrOptions, maybe);
+  assertTensor(input, 'mean');
+  const options = reduceArgs<MeanOptions>(dimOrOptions, maybe, 'mean');
   if (options.dtype !== undefined && options.dtype !== 'float32') {
     throw new DTypeError(`mean: dtype must be float32 (got ${String(options.dtype)})`);
   }

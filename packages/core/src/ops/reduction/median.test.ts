@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { IndexError, ValueError, gradcheck, median, tensor } from '../../index';
-import { testTensor } from '../shape/test-data';
+import { testTensor } from '../../../test/support/test-tensor';
 
 describe('median', () => {
   it('returns the lower median of all elements', () => {

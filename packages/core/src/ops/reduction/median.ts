@@ -4,8 +4,9 @@ import { ValueError } from '../../errors/value-error';
 import { Tensor } from '../../tensor/tensor';
 import { alongDimCoords, gatherNdRaw } from '../indexing/index-utils';
 import { topkLast } from '../indexing/topk-raw';
-import { iotaAlong, keptShape } from './reduce-dims';
+import { assertDimOrOptions, iotaAlong, keptShape } from './reduce-dims';
 import type { ValuesIndices } from './values-indices';
+import { assertTensor } from '../arg-checks';
 
 /**
  * @internal The lower median along the last axis of `v` and its index; a slice holding NaN has
@@ -42,6 +43,8 @@ export function median(input: Tensor): Tensor;
 export function median(input: Tensor, dim: number, options?: { keepdim?: boolean }): ValuesIndices;
 export function median(input: Tensor, options: { dim: number; keepdim?: boolean }): ValuesIndices;
 export function median(input: Tensor, dimOrOptions?: number | { dim: number; keepdim?: boolean }, maybe: { keepdim?: boolean } = {}): Tensor | ValuesIndices {
+  assertTensor(input, 'median');
+  assertDimOrOptions(dimOrOptions, 'median');
   const shape = input.shape;
   if (dimOrOptions === undefined) {
     if (input.numel() === 0) return runOp({ name: 'Median', inputs: [input], forward: () => tf.fill([], NaN) });

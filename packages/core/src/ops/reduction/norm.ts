@@ -4,6 +4,7 @@ import { DTypeError } from '../../errors/dtype-error';
 import { ValueError } from '../../errors/value-error';
 import type { Tensor } from '../../tensor/tensor';
 import { keptShape, reduceAxes, reducedShape, type Dims } from './reduce-dims';
+import { assertTensor } from '../arg-checks';
 
 /** The order of a norm: a number (including `Infinity`, `-Infinity`, 0) or `'fro'`. */
 export type NormOrder = number | 'fro';
@@ -56,7 +57,8 @@ function backwardNorm(dy: TfTensor, x: TfTensor, n: TfTensor, p: number, axes: n
 export function norm(input: Tensor, options?: NormOptions): Tensor;
 export function norm(input: Tensor, p: NormOrder, options?: Omit<NormOptions, 'p'>): Tensor;
 export function norm(input: Tensor, pOrOptions?: NormOrder | NormOptions, maybe: Omit<NormOptions, 'p'> = {}): Tensor {
-  const o: NormOptions = typeof pOrOptions === 'object' ? pOrOptions : { ...maybe, p: pOrOptions };
+  assertTensor(input, 'norm');
+  const o: NormOptions = typeof pOrOptions === 'object' && pOrOptions !== null && !Array.isArray(pOrOptions) ? pOrOptions : { ...maybe, p: (pOrOptions ?? undefined) as NormOrder | undefined };
   if (input.dtype !== 'float32') throw new DTypeError(`norm: only supports floating point dtypes (got ${input.dtype})`);
   const given = o.p ?? 'fro';
   if (given !== 'fro' && (typeof given !== 'number' || Number.isNaN(given))) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { IndexError, gradcheck, prod, tensor } from '../../index';
-import { testTensor } from '../shape/test-data';
+import { testTensor } from '../../../test/support/test-tensor';
 
 describe('prod', () => {
   it('multiplies all elements or along one dim', () => {

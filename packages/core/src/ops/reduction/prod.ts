@@ -1,9 +1,10 @@
 import { tf } from '../../backend/tfjs';
 import { kernelOp, runOp } from '../../autograd/run-op';
-import type { DType } from '../../tensor/dtype';
+import { normalizeDType, type DType } from '../../tensor/dtype';
 import type { Tensor } from '../../tensor/tensor';
 import { castTo } from '../operands';
-import { reduceAxes, reducedShape } from './reduce-dims';
+import { assertDimOrOptions, reduceAxes, reducedShape } from './reduce-dims';
+import { assertTensor } from '../arg-checks';
 
 /** Options of {@link prod}. */
 export interface ProdOptions {
@@ -27,8 +28,10 @@ export interface ProdOptions {
 export function prod(input: Tensor, options?: ProdOptions): Tensor;
 export function prod(input: Tensor, dim: number, options?: Omit<ProdOptions, 'dim'>): Tensor;
 export function prod(input: Tensor, dimOrOptions?: number | ProdOptions, maybe: Omit<ProdOptions, 'dim'> = {}): Tensor {
+  assertTensor(input, 'prod');
+  assertDimOrOptions(dimOrOptions, 'prod');
   const options: ProdOptions = typeof dimOrOptions === 'number' ? { ...maybe, dim: dimOrOptions } : (dimOrOptions ?? {});
-  const x = castTo(input, options.dtype ?? (input.dtype === 'bool' ? 'int32' : input.dtype));
+  const x = castTo(input, options.dtype != null ? normalizeDType(options.dtype, 'prod') : input.dtype === 'bool' ? 'int32' : input.dtype);
   const axis = reduceAxes(x, options.dim, 'prod');
   const keepDims = options.dim !== undefined && (options.keepdim ?? false);
   if (x.numel() === 0) {

@@ -1,5 +1,7 @@
 import { tf, type TfTensor } from '../../backend/tfjs';
+import { ArgumentTypeError } from '../../errors/argument-type-error';
 import { ValueError } from '../../errors/value-error';
+import { describeArg } from '../../tensor/describe-arg';
 import type { Tensor } from '../../tensor/tensor';
 
 /** A dimension or a list of dimensions to reduce over. */
@@ -17,10 +19,20 @@ export interface ReduceOptions {
  * @internal Accepts both `f(x, { dim, keepdim })` and `f(x, dim, { keepdim })` and returns one
  * options object.
  */
-export function reduceArgs<O extends { dim?: unknown }>(dimOrOptions: O['dim'] | O | undefined, options: Omit<O, 'dim'> | undefined): O {
+export function reduceArgs<O extends { dim?: unknown }>(dimOrOptions: O['dim'] | O | undefined, options: Omit<O, 'dim'> | undefined, op = 'reduction'): O {
   if (dimOrOptions === undefined || dimOrOptions === null) return { ...(options ?? {}) } as O;
   if (typeof dimOrOptions === 'number' || Array.isArray(dimOrOptions)) return { ...(options ?? {}), dim: dimOrOptions } as O;
+  if (typeof dimOrOptions !== 'object') {
+    throw new ArgumentTypeError(`${op}: expected dim to be an integer, an array of integers or an options object, got ${describeArg(dimOrOptions)}`);
+  }
   return dimOrOptions as O;
+}
+
+/** @internal Throws unless a single-dim reduction's argument is undefined, a number or an options object. */
+export function assertDimOrOptions(x: unknown, op: string): void {
+  if (x !== undefined && typeof x !== 'number' && (typeof x !== 'object' || x === null || Array.isArray(x))) {
+    throw new ArgumentTypeError(`${op}: expected dim to be an integer or an options object, got ${describeArg(x)}`);
+  }
 }
 
 /**
@@ -31,6 +43,7 @@ export function reduceAxes(input: Tensor, dim: Dims | undefined, op: string): nu
   const rank = input.dim();
   if (dim === undefined || (typeof dim !== 'number' && dim.length === 0)) return Array.from({ length: rank }, (_, i) => i);
   const dims = typeof dim === 'number' ? [dim] : dim;
+  if (!Array.isArray(dims)) throw new ArgumentTypeError(`${op}: expected dim to be an integer or an array of integers, got ${describeArg(dim)}`);
   const axes: number[] = [];
   for (const d of dims) {
     const a = input._normDim(d, op);

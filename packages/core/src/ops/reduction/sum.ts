@@ -1,9 +1,10 @@
 import { tf } from '../../backend/tfjs';
 import { kernelOp, runOp } from '../../autograd/run-op';
-import type { DType } from '../../tensor/dtype';
+import { normalizeDType, type DType } from '../../tensor/dtype';
 import type { Tensor } from '../../tensor/tensor';
 import { castTo } from '../operands';
 import { reduceArgs, reduceAxes, reducedShape, type Dims, type ReduceOptions } from './reduce-dims';
+import { assertTensor } from '../arg-checks';
 
 /** Options of {@link sum}. */
 export interface SumOptions extends ReduceOptions {
@@ -24,8 +25,9 @@ export interface SumOptions extends ReduceOptions {
 export function sum(input: Tensor, options?: SumOptions): Tensor;
 export function sum(input: Tensor, dim: Dims, options?: Omit<SumOptions, 'dim'>): Tensor;
 export function sum(input: Tensor, dimOrOptions?: Dims | SumOptions, maybe?: Omit<SumOptions, 'dim'>): Tensor {
-  const options = reduceArgs<SumOptions>(dimOrOptions, maybe);
-  const x = castTo(input, options.dtype ?? (input.dtype === 'bool' ? 'int32' : input.dtype));
+  assertTensor(input, 'sum');
+  const options = reduceArgs<SumOptions>(dimOrOptions, maybe, 'sum');
+  const x = castTo(input, options.dtype != null ? normalizeDType(options.dtype, 'sum') : input.dtype === 'bool' ? 'int32' : input.dtype);
   const axis = reduceAxes(x, options.dim, 'sum');
   const keepDims = options.keepdim ?? false;
   if (x.numel() === 0) {

@@ -4,6 +4,7 @@ import { reduceArgs, type Dims } from './reduce-dims';
 import { std } from './std';
 import type { VarOptions } from './var-plan';
 import { var as variance } from './variance';
+import { assertTensor } from '../arg-checks';
 
 /**
  * The variance and the mean over the same dimensions, as a `[var, mean]` pair.
@@ -16,7 +17,8 @@ import { var as variance } from './variance';
 export function varMean(input: Tensor, options?: VarOptions): [Tensor, Tensor];
 export function varMean(input: Tensor, dim: Dims, options?: Omit<VarOptions, 'dim'>): [Tensor, Tensor];
 export function varMean(input: Tensor, dimOrOptions?: Dims | VarOptions, maybe?: Omit<VarOptions, 'dim'>): [Tensor, Tensor] {
-  const o = reduceArgs<VarOptions>(dimOrOptions, maybe);
+  assertTensor(input, 'varMean');
+  const o = reduceArgs<VarOptions>(dimOrOptions, maybe, 'varMean');
   return [variance(input, o), mean(input, { dim: o.dim, keepdim: o.keepdim })];
 }
 
@@ -31,6 +33,7 @@ export function varMean(input: Tensor, dimOrOptions?: Dims | VarOptions, maybe?:
 export function stdMean(input: Tensor, options?: VarOptions): [Tensor, Tensor];
 export function stdMean(input: Tensor, dim: Dims, options?: Omit<VarOptions, 'dim'>): [Tensor, Tensor];
 export function stdMean(input: Tensor, dimOrOptions?: Dims | VarOptions, maybe?: Omit<VarOptions, 'dim'>): [Tensor, Tensor] {
-  const o = reduceArgs<VarOptions>(dimOrOptions, maybe);
+  assertTensor(input, 'stdMean');
+  const o = reduceArgs<VarOptions>(dimOrOptions, maybe, 'stdMean');
   return [std(input, o), mean(input, { dim: o.dim, keepdim: o.keepdim })];
 }

@@ -3,6 +3,7 @@ import { DTypeError } from '../../errors/dtype-error';
 import { ValueError } from '../../errors/value-error';
 import type { Tensor } from '../../tensor/tensor';
 import { keptShape, reduceArgs, reduceAxes, reducedCount, reducedShape, type Dims, type ReduceOptions } from './reduce-dims';
+import { assertTensor } from '../arg-checks';
 
 /** Options of {@link var}, {@link std}, {@link varMean} and {@link stdMean}. */
 export interface VarOptions extends ReduceOptions {
@@ -23,7 +24,8 @@ interface VarPlan {
 
 /** @internal Validates options and computes what var/std need. */
 export function varPlan(input: Tensor, dimOrOptions: Dims | VarOptions | undefined, maybe: Omit<VarOptions, 'dim'> | undefined, op: string): VarPlan {
-  const o = reduceArgs<VarOptions>(dimOrOptions, maybe);
+  assertTensor(input, op);
+  const o = reduceArgs<VarOptions>(dimOrOptions, maybe, op);
   if (input.dtype !== 'float32') throw new DTypeError(`${op}: only supports floating point dtypes (got ${input.dtype})`);
   if (o.correction !== undefined && o.unbiased !== undefined) {
     throw new ValueError(`${op}: cannot specify both correction (${o.correction}) and unbiased (${o.unbiased})`);

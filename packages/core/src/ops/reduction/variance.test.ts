@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DTypeError, ValueError, gradcheck, std, stdMean, tensor, var as variance, varMean } from '../../index';
-import { testTensor } from '../shape/test-data';
+import { testTensor } from '../../../test/support/test-tensor';
 
 const close = (a: number[] | number, b: number[] | number) => {
   const xs = [a].flat();

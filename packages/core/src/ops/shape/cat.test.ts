@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { IndexError, ShapeError, ValueError, cat, concat, gradcheck, stack, tensor } from '../../index';
-import { testTensor as randn } from './test-data';
+import { testTensor as randn } from '../../../test/support/test-tensor';
 
 describe('cat', () => {
   it('joins along a dimension, negative dims included', () => {

@@ -5,6 +5,7 @@ import { ValueError } from '../../errors/value-error';
 import type { Tensor } from '../../tensor/tensor';
 import { promoteList } from './promote-list';
 import { fmtShape } from './shape-utils';
+import { assertTensorList } from '../arg-checks';
 
 /**
  * Joins tensors along an existing dimension (PyTorch's `torch.cat`), promoting dtypes. As in
@@ -17,6 +18,7 @@ import { fmtShape } from './shape-utils';
  * ```
  */
 export function cat(tensors: readonly Tensor[], dim = 0): Tensor {
+  assertTensorList(tensors, 'cat');
   if (tensors.length === 0) throw new ValueError('cat: expected a non-empty list of Tensors');
   const all = promoteList(tensors);
   const legacyEmpty = (t: Tensor) => t.dim() === 1 && t.shape[0] === 0;

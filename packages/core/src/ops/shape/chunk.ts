@@ -3,6 +3,7 @@ import { ValueError } from '../../errors/value-error';
 import type { Tensor } from '../../tensor/tensor';
 import { narrow } from './narrow';
 import { split } from './split';
+import { assertTensor } from '../arg-checks';
 
 /**
  * Splits into `chunks` pieces along `dim`, each of size `ceil(size / chunks)` except maybe the
@@ -15,6 +16,7 @@ import { split } from './split';
  * ```
  */
 export function chunk(input: Tensor, chunks: number, dim = 0): Tensor[] {
+  assertTensor(input, 'chunk');
   if (!Number.isInteger(chunks) || chunks <= 0) throw new ValueError(`chunk: chunks must be a positive integer (got ${chunks})`);
   if (input.dim() === 0) throw new ShapeError('chunk: expected at least a 1-dimensional tensor');
   const d = input._normDim(dim, 'chunk');

@@ -1,4 +1,5 @@
 import type { Tensor } from '../../tensor/tensor';
+import { assertTensor } from '../arg-checks';
 
 /**
  * Returns `input` itself: TensorFlow.js values have no strides, so every @dl tensor is already
@@ -10,5 +11,6 @@ import type { Tensor } from '../../tensor/tensor';
  * ```
  */
 export function contiguous(input: Tensor): Tensor {
+  assertTensor(input, 'contiguous');
   return input;
 }

@@ -1,7 +1,7 @@
 // Error paths of the shape ops not covered next to their feature tests.
 import { describe, expect, it } from 'vitest';
 import { IndexError, ShapeError, ValueError, chunk, expand, flipud, movedim, narrow, pad, repeat, roll, select, split, tensor, unflatten } from '../../index';
-import { testTensor } from './test-data';
+import { testTensor } from '../../../test/support/test-tensor';
 
 describe('shape op errors', () => {
   const x = testTensor([2, 3]);

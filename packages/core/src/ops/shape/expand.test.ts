@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ShapeError, broadcastTo, expand, expandAs, gradcheck, repeat, tensor, tile } from '../../index';
-import { testTensor } from './test-data';
+import { testTensor } from '../../../test/support/test-tensor';
 
 describe('expand / expandAs / broadcastTo', () => {
   it('broadcasts size-1 dims, keeping -1 sizes and adding leading dims', () => {

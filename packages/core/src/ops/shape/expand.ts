@@ -3,6 +3,7 @@ import { runOp } from '../../autograd/run-op';
 import { ShapeError } from '../../errors/shape-error';
 import type { Tensor } from '../../tensor/tensor';
 import { fmtShape } from './shape-utils';
+import { assertTensor, assertNumberList } from '../arg-checks';
 
 /** @internal Resolves an expand target (`-1` keeps a size; new dims go in front). */
 function expandShape(shape: readonly number[], sizes: readonly number[], op: string): number[] {
@@ -16,7 +17,7 @@ function expandShape(shape: readonly number[], sizes: readonly number[], op: str
       if (cur === undefined) throw new ShapeError(`${op}: -1 is not allowed in a leading, non-existing dimension ${i} (sizes ${fmtShape(sizes)})`);
       return cur;
     }
-    if (!Number.isInteger(s) || s < 0) throw new ShapeError(`${op}: invalid size ${s} in sizes ${fmtShape(sizes)}`);
+    if (!Number.isInteger(s) || s < 0) throw new ShapeError(`${op}: invalid size ${s} in sizes ${fmtShape(sizes)} (expected non-negative integers, or -1 to keep a size)`);
     if (cur !== undefined && cur !== s && cur !== 1) {
       throw new ShapeError(`${op}: the expanded size of the tensor (${s}) must match the existing size (${cur}) at non-singleton dimension ${i}. Target sizes: ${fmtShape(sizes)}. Tensor sizes: ${fmtShape(shape)}`);
     }
@@ -46,6 +47,8 @@ function broadcastRaw(input: Tensor, shape: readonly number[], name: string): Te
  * ```
  */
 export function expand(input: Tensor, sizes: readonly number[]): Tensor {
+  assertTensor(input, 'expand');
+  assertNumberList(sizes, 'expand', 'sizes');
   return broadcastRaw(input, expandShape(input.shape, sizes, 'expand'), 'Expand');
 }
 
@@ -58,6 +61,8 @@ export function expand(input: Tensor, sizes: readonly number[]): Tensor {
  * ```
  */
 export function expandAs(input: Tensor, other: Tensor): Tensor {
+  assertTensor(input, 'expandAs');
+  assertTensor(other, 'expandAs', 'other');
   return broadcastRaw(input, expandShape(input.shape, other.shape, 'expandAs'), 'Expand');
 }
 
@@ -70,5 +75,7 @@ export function expandAs(input: Tensor, other: Tensor): Tensor {
  * ```
  */
 export function broadcastTo(input: Tensor, shape: readonly number[]): Tensor {
+  assertTensor(input, 'broadcastTo');
+  assertNumberList(shape, 'broadcastTo', 'shape');
   return broadcastRaw(input, expandShape(input.shape, shape, 'broadcastTo'), 'BroadcastTo');
 }

@@ -1,6 +1,7 @@
 import { ValueError } from '../../errors/value-error';
 import type { Tensor } from '../../tensor/tensor';
 import { reshapeTo } from './shape-utils';
+import { assertTensor } from '../arg-checks';
 
 /**
  * Merges dimensions `startDim..endDim` into one (a 0-d tensor becomes 1-d).
@@ -13,6 +14,7 @@ import { reshapeTo } from './shape-utils';
  * ```
  */
 export function flatten(input: Tensor, startDim = 0, endDim = -1): Tensor {
+  assertTensor(input, 'flatten');
   if (input.dim() === 0) return reshapeTo(input, [1], 'Flatten');
   const s = input._normDim(startDim, 'flatten');
   const e = input._normDim(endDim, 'flatten');

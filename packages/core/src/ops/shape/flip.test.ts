@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { IndexError, ShapeError, ValueError, contiguous, dstack, flip, fliplr, flipud, gradcheck, hstack, roll, tensor, vstack } from '../../index';
-import { testTensor } from './test-data';
+import { testTensor } from '../../../test/support/test-tensor';
 
 describe('flip', () => {
   it('reverses along dims', () => {

@@ -2,6 +2,7 @@ import { kernelOp } from '../../autograd/run-op';
 import { ValueError } from '../../errors/value-error';
 import type { Tensor } from '../../tensor/tensor';
 import { fmtShape } from './shape-utils';
+import { assertTensor, dimList } from '../arg-checks';
 
 /**
  * Reverses the order of elements along `dims`.
@@ -12,7 +13,8 @@ import { fmtShape } from './shape-utils';
  * ```
  */
 export function flip(input: Tensor, dims: number | readonly number[]): Tensor {
-  const list = typeof dims === 'number' ? [dims] : dims;
+  assertTensor(input, 'flip');
+  const list = dimList(dims, 'flip');
   const axes = list.map((d) => input._normDim(d, 'flip'));
   if (new Set(axes).size !== axes.length) throw new ValueError(`flip: dims ${fmtShape(list)} has a repeated dim`);
   if (input.dim() === 0 || axes.length === 0) return kernelOp('Identity', { x: input }, {}, 'Flip');
@@ -28,6 +30,7 @@ export function flip(input: Tensor, dims: number | readonly number[]): Tensor {
  * ```
  */
 export function fliplr(input: Tensor): Tensor {
+  assertTensor(input, 'fliplr');
   if (input.dim() < 2) throw new ValueError(`fliplr: input must be >= 2-d (got shape ${fmtShape(input.shape)})`);
   return flip(input, [1]);
 }
@@ -41,6 +44,7 @@ export function fliplr(input: Tensor): Tensor {
  * ```
  */
 export function flipud(input: Tensor): Tensor {
+  assertTensor(input, 'flipud');
   if (input.dim() < 1) throw new ValueError(`flipud: input must be >= 1-d (got shape ${fmtShape(input.shape)})`);
   return flip(input, [0]);
 }

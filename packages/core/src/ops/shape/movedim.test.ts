@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { IndexError, ShapeError, ValueError, gradcheck, matrixTranspose, moveaxis, movedim, reverseDims, t, tensor, unflatten } from '../../index';
-import { testTensor } from './test-data';
+import { testTensor } from '../../../test/support/test-tensor';
 
 describe('movedim', () => {
   it('moves one or several dims like PyTorch', () => {

@@ -3,6 +3,7 @@ import { ValueError } from '../../errors/value-error';
 import type { Tensor } from '../../tensor/tensor';
 import { permute } from './permute';
 import { fmtShape } from './shape-utils';
+import { assertTensor, dimList } from '../arg-checks';
 
 /**
  * Moves dimension(s) `source` to position(s) `destination`; the other dimensions keep their
@@ -15,8 +16,9 @@ import { fmtShape } from './shape-utils';
  * ```
  */
 export function movedim(input: Tensor, source: number | readonly number[], destination: number | readonly number[]): Tensor {
-  const src = typeof source === 'number' ? [source] : source.slice();
-  const dst = typeof destination === 'number' ? [destination] : destination.slice();
+  assertTensor(input, 'movedim');
+  const src = dimList(source, 'movedim', 'source').slice();
+  const dst = dimList(destination, 'movedim', 'destination').slice();
   if (src.length !== dst.length) {
     throw new ShapeError(`movedim: invalid source or destination dims: source ${fmtShape(src)} and destination ${fmtShape(dst)} must have the same number of elements`);
   }

@@ -4,6 +4,7 @@ import { ShapeError } from '../../errors/shape-error';
 import { ValueError } from '../../errors/value-error';
 import type { Tensor } from '../../tensor/tensor';
 import { fmtShape } from './shape-utils';
+import { assertTensor } from '../arg-checks';
 
 /**
  * The slice `start .. start + length` of dimension `dim` (a negative `start` counts from the
@@ -15,6 +16,7 @@ import { fmtShape } from './shape-utils';
  * ```
  */
 export function narrow(input: Tensor, dim: number, start: number, length: number): Tensor {
+  assertTensor(input, 'narrow');
   if (input.dim() === 0) throw new ShapeError('narrow: cannot be applied to a 0-dim tensor');
   const d = input._normDim(dim, 'narrow');
   const shape = input.shape;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ShapeError, ValueError, gradcheck, pad, tensor } from '../../index';
-import { testTensor } from './test-data';
+import { testTensor } from '../../../test/support/test-tensor';
 
 // Expected values were computed with PyTorch 1.13 (torch.nn.functional.pad).
 describe('pad', () => {

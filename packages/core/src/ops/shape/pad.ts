@@ -4,6 +4,7 @@ import { ShapeError } from '../../errors/shape-error';
 import { ValueError } from '../../errors/value-error';
 import type { Tensor } from '../../tensor/tensor';
 import { fmtShape } from './shape-utils';
+import { assertTensor, assertNumberList } from '../arg-checks';
 
 /** How {@link pad} fills the new border. */
 export type PadMode = 'constant' | 'reflect' | 'replicate' | 'circular';
@@ -88,6 +89,8 @@ function checkBorder(shape: readonly number[], pairs: [number, number, number][]
  * ```
  */
 export function pad(input: Tensor, pad: readonly number[], options: PadOptions = {}): Tensor {
+  assertTensor(input, 'pad');
+  assertNumberList(pad, 'pad', 'pad');
   const mode = options.mode ?? 'constant';
   const shape = input.shape;
   const rank = shape.length;

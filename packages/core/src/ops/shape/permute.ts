@@ -3,6 +3,7 @@ import { ShapeError } from '../../errors/shape-error';
 import { ValueError } from '../../errors/value-error';
 import type { Tensor } from '../../tensor/tensor';
 import { fmtShape } from './shape-utils';
+import { assertTensor, assertNumberList } from '../arg-checks';
 
 /**
  * Reorders the dimensions: result dimension `i` is input dimension `dims[i]`.
@@ -13,6 +14,8 @@ import { fmtShape } from './shape-utils';
  * ```
  */
 export function permute(input: Tensor, dims: readonly number[]): Tensor {
+  assertTensor(input, 'permute');
+  assertNumberList(dims, 'permute', 'dims');
   const rank = input.dim();
   if (dims.length !== rank) {
     throw new ShapeError(`permute: number of dims don't match (got ${dims.length} dims ${fmtShape(dims)} for a tensor of shape ${fmtShape(input.shape)})`);

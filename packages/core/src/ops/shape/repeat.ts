@@ -3,6 +3,7 @@ import { runOp } from '../../autograd/run-op';
 import { ShapeError } from '../../errors/shape-error';
 import type { Tensor } from '../../tensor/tensor';
 import { fmtShape } from './shape-utils';
+import { assertTensor, assertNumberList } from '../arg-checks';
 
 /** @internal Tiles by `reps` (as long as the rank, after padding the shape with leading 1s). */
 function tileRaw(input: Tensor, reps: readonly number[], name: string): Tensor {
@@ -39,6 +40,8 @@ function checkReps(reps: readonly number[], op: string): void {
  * ```
  */
 export function repeat(input: Tensor, repeats: readonly number[]): Tensor {
+  assertTensor(input, 'repeat');
+  assertNumberList(repeats, 'repeat', 'repeats');
   if (repeats.length < input.dim()) {
     throw new ShapeError(`repeat: number of repeat dims (${repeats.length}) can not be smaller than number of dimensions of tensor (${input.dim()}, shape ${fmtShape(input.shape)})`);
   }
@@ -56,6 +59,8 @@ export function repeat(input: Tensor, repeats: readonly number[]): Tensor {
  * ```
  */
 export function tile(input: Tensor, dims: readonly number[]): Tensor {
+  assertTensor(input, 'tile');
+  assertNumberList(dims, 'tile', 'dims');
   checkReps(dims, 'tile');
   const reps = [...new Array<number>(Math.max(0, input.dim() - dims.length)).fill(1), ...dims];
   return tileRaw(input, reps, 'Tile');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ShapeError, gradcheck, reshape, reshapeAs, tensor, view, viewAs } from '../../index';
-import { testTensor } from './test-data';
+import { testTensor } from '../../../test/support/test-tensor';
 
 describe('reshape / view', () => {
   it('reshapes with an inferred size, as function and method', () => {

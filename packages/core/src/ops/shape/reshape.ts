@@ -1,5 +1,6 @@
 import type { Tensor } from '../../tensor/tensor';
 import { inferShape, reshapeTo } from './shape-utils';
+import { assertTensor, assertNumberList } from '../arg-checks';
 
 /**
  * A tensor with the same values in a new shape (PyTorch's `torch.reshape`); one size may be
@@ -11,6 +12,8 @@ import { inferShape, reshapeTo } from './shape-utils';
  * ```
  */
 export function reshape(input: Tensor, shape: readonly number[]): Tensor {
+  assertTensor(input, 'reshape');
+  assertNumberList(shape, 'reshape', 'shape');
   return reshapeTo(input, inferShape(input.shape, shape, 'reshape'), 'Reshape');
 }
 
@@ -23,5 +26,7 @@ export function reshape(input: Tensor, shape: readonly number[]): Tensor {
  * ```
  */
 export function reshapeAs(input: Tensor, other: Tensor): Tensor {
+  assertTensor(input, 'reshapeAs');
+  assertTensor(other, 'reshapeAs', 'other');
   return reshapeTo(input, inferShape(input.shape, other.shape, 'reshapeAs'), 'Reshape');
 }

@@ -3,6 +3,7 @@ import { runOp } from '../../autograd/run-op';
 import { ShapeError } from '../../errors/shape-error';
 import type { Tensor } from '../../tensor/tensor';
 import { fmtShape } from './shape-utils';
+import { assertTensor, dimList } from '../arg-checks';
 
 function rollRaw(x: TfTensor, shifts: readonly number[], axes: readonly number[]): TfTensor {
   return tf.tidy(() => {
@@ -32,7 +33,8 @@ function rollRaw(x: TfTensor, shifts: readonly number[], axes: readonly number[]
  * ```
  */
 export function roll(input: Tensor, shifts: number | readonly number[], dims?: number | readonly number[]): Tensor {
-  const sh = typeof shifts === 'number' ? [shifts] : shifts.slice();
+  assertTensor(input, 'roll');
+  const sh = dimList(shifts, 'roll', 'shifts').slice();
   for (const s of sh) if (!Number.isInteger(s)) throw new ShapeError(`roll: shifts must be integers (got ${fmtShape(sh)})`);
   const shape = input.shape;
   if (dims === undefined) {
@@ -45,7 +47,7 @@ export function roll(input: Tensor, shifts: number | readonly number[], dims?: n
       backward: (dy) => [tf.reshape(rollRaw(tf.reshape(dy, flat), [-sh[0]], [0]), shape)],
     });
   }
-  const ds = typeof dims === 'number' ? [dims] : dims.slice();
+  const ds = dimList(dims, 'roll', 'dims').slice();
   if (ds.length !== sh.length) throw new ShapeError(`roll: shifts and dims must align (got shifts ${fmtShape(sh)} and dims ${fmtShape(ds)})`);
   const axes = ds.map((d) => input._normDim(d, 'roll'));
   return runOp({

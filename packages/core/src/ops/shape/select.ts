@@ -3,6 +3,7 @@ import { runOp } from '../../autograd/run-op';
 import { IndexError } from '../../errors/index-error';
 import type { Tensor } from '../../tensor/tensor';
 import { fmtShape } from './shape-utils';
+import { assertTensor } from '../arg-checks';
 
 /**
  * The slice at `index` of dimension `dim`, with that dimension removed (PyTorch's
@@ -14,6 +15,7 @@ import { fmtShape } from './shape-utils';
  * ```
  */
 export function select(input: Tensor, dim: number, index: number): Tensor {
+  assertTensor(input, 'select');
   if (input.dim() === 0) throw new IndexError('select: cannot be applied to a 0-dim tensor');
   const d = input._normDim(dim, 'select');
   const shape = input.shape;

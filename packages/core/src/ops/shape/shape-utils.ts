@@ -36,7 +36,7 @@ export function inferShape(input: readonly number[], shape: readonly number[], o
       if (infer >= 0) throw new ShapeError(`${op}: only one dimension can be inferred (got shape ${fmtShape(shape)})`);
       infer = i;
     } else if (!Number.isInteger(d) || d < 0) {
-      throw new ShapeError(`${op}: invalid shape dimension ${d} in shape ${fmtShape(shape)}`);
+      throw new ShapeError(`${op}: invalid shape dimension ${d} in shape ${fmtShape(shape)} (expected non-negative integers, or -1 for one inferred dimension)`);
     } else known *= d;
   }
   const out = shape.slice();

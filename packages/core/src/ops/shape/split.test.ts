@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { IndexError, ShapeError, ValueError, chunk, gradcheck, narrow, select, split, stack, tensor, unbind } from '../../index';
-import { testTensor } from './test-data';
+import { testTensor } from '../../../test/support/test-tensor';
 
 const arange = (n: number) => tensor(Array.from({ length: n }, (_, i) => i));
 

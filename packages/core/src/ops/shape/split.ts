@@ -3,6 +3,7 @@ import { ValueError } from '../../errors/value-error';
 import type { Tensor } from '../../tensor/tensor';
 import { narrow } from './narrow';
 import { fmtShape } from './shape-utils';
+import { assertTensor, assertNumberList } from '../arg-checks';
 
 /** Pieces of the given sizes along a resolved dim. */
 function splitSizes(input: Tensor, sizes: readonly number[], d: number): Tensor[] {
@@ -27,9 +28,11 @@ function splitSizes(input: Tensor, sizes: readonly number[], d: number): Tensor[
  * ```
  */
 export function split(input: Tensor, splitSizeOrSections: number | readonly number[], dim = 0): Tensor[] {
+  assertTensor(input, 'split');
   if (input.dim() === 0) throw new ShapeError('split: expected at least a 1-dimensional tensor');
   const d = input._normDim(dim, 'split');
   const n = input.shape[d];
+  if (typeof splitSizeOrSections !== 'number') assertNumberList(splitSizeOrSections, 'split', 'splitSizeOrSections');
   if (typeof splitSizeOrSections === 'number') {
     const size = splitSizeOrSections;
     if (!Number.isInteger(size) || size < 0 || (size === 0 && n !== 0)) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { IndexError, ValueError, flatten, gradcheck, squeeze, tensor, unsqueeze } from '../../index';
-import { testTensor } from './test-data';
+import { testTensor } from '../../../test/support/test-tensor';
 
 describe('unsqueeze', () => {
   it('inserts a size-1 dimension, negative dims counting from the end of the result', () => {

@@ -5,6 +5,7 @@ import { ValueError } from '../../errors/value-error';
 import type { Tensor } from '../../tensor/tensor';
 import { promoteList } from './promote-list';
 import { fmtShape } from './shape-utils';
+import { assertTensorList } from '../arg-checks';
 
 /**
  * Joins tensors of equal shape along a new dimension (PyTorch's `torch.stack`).
@@ -16,6 +17,7 @@ import { fmtShape } from './shape-utils';
  * ```
  */
 export function stack(tensors: readonly Tensor[], dim = 0): Tensor {
+  assertTensorList(tensors, 'stack');
   if (tensors.length === 0) throw new ValueError('stack: expected a non-empty list of Tensors');
   const all = promoteList(tensors);
   const s0 = all[0].shape;

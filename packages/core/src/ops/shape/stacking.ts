@@ -2,6 +2,7 @@ import { ValueError } from '../../errors/value-error';
 import type { Tensor } from '../../tensor/tensor';
 import { cat } from './cat';
 import { reshapeTo } from './shape-utils';
+import { assertTensorList } from '../arg-checks';
 
 function atLeast(t: Tensor, rank: 1 | 2 | 3): Tensor {
   const s = t.shape;
@@ -14,6 +15,7 @@ function atLeast(t: Tensor, rank: 1 | 2 | 3): Tensor {
 }
 
 function nonEmpty(tensors: readonly Tensor[], op: string): void {
+  assertTensorList(tensors, op);
   if (tensors.length === 0) throw new ValueError(`${op}: expected a non-empty list of Tensors`);
 }
 

@@ -3,6 +3,7 @@ import type { Tensor } from '../../tensor/tensor';
 import { permute } from './permute';
 import { fmtShape } from './shape-utils';
 import { transpose } from './transpose';
+import { assertTensor } from '../arg-checks';
 
 /**
  * Transposes a tensor of at most 2 dimensions (0-d and 1-d tensors are returned as they are).
@@ -13,6 +14,7 @@ import { transpose } from './transpose';
  * ```
  */
 export function t(input: Tensor): Tensor {
+  assertTensor(input, 't');
   if (input.dim() > 2) throw new ShapeError(`t: expects a tensor with <= 2 dimensions, but got shape ${fmtShape(input.shape)}; use transpose(dim0, dim1) or mT`);
   return transpose(input, 0, -1);
 }
@@ -26,6 +28,7 @@ export function t(input: Tensor): Tensor {
  * ```
  */
 export function matrixTranspose(input: Tensor): Tensor {
+  assertTensor(input, 'matrixTranspose');
   if (input.dim() < 2) throw new ShapeError(`mT: tensor of shape ${fmtShape(input.shape)} has fewer than 2 dimensions`);
   return transpose(input, -2, -1);
 }
@@ -39,6 +42,7 @@ export function matrixTranspose(input: Tensor): Tensor {
  * ```
  */
 export function reverseDims(input: Tensor): Tensor {
+  assertTensor(input, 'reverseDims');
   const n = input.dim();
   return permute(input, Array.from({ length: n }, (_, i) => n - 1 - i));
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { IndexError, ShapeError, ValueError, gradcheck, permute, swapaxes, tensor, transpose } from '../../index';
-import { testTensor } from './test-data';
+import { testTensor } from '../../../test/support/test-tensor';
 
 describe('transpose', () => {
   it('swaps two dimensions', () => {

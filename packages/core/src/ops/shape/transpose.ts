@@ -1,5 +1,6 @@
 import { kernelOp } from '../../autograd/run-op';
 import type { Tensor } from '../../tensor/tensor';
+import { assertTensor } from '../arg-checks';
 
 /**
  * Swaps two dimensions.
@@ -10,6 +11,7 @@ import type { Tensor } from '../../tensor/tensor';
  * ```
  */
 export function transpose(input: Tensor, dim0: number, dim1: number): Tensor {
+  assertTensor(input, 'transpose');
   const rank = input.dim();
   const a = input._normDim(dim0, 'transpose');
   const b = input._normDim(dim1, 'transpose');
@@ -29,5 +31,6 @@ export function transpose(input: Tensor, dim0: number, dim1: number): Tensor {
  * ```
  */
 export function swapaxes(input: Tensor, axis0: number, axis1: number): Tensor {
+  assertTensor(input, 'swapaxes');
   return transpose(input, axis0, axis1);
 }

@@ -1,6 +1,7 @@
 import { ShapeError } from '../../errors/shape-error';
 import type { Tensor } from '../../tensor/tensor';
 import { select } from './select';
+import { assertTensor } from '../arg-checks';
 
 /**
  * The slices along `dim`, with that dimension removed (PyTorch's `torch.unbind`).
@@ -12,6 +13,7 @@ import { select } from './select';
  * ```
  */
 export function unbind(input: Tensor, dim = 0): Tensor[] {
+  assertTensor(input, 'unbind');
   if (input.dim() === 0) throw new ShapeError('unbind: dimension specified as 0 but tensor has no dimensions');
   const d = input._normDim(dim, 'unbind');
   return Array.from({ length: input.shape[d] }, (_, i) => select(input, d, i));

@@ -1,6 +1,7 @@
 import { ShapeError } from '../../errors/shape-error';
 import type { Tensor } from '../../tensor/tensor';
 import { inferShape, reshapeTo } from './shape-utils';
+import { assertTensor, assertNumberList } from '../arg-checks';
 
 /**
  * Splits dimension `dim` into `sizes` (one of them may be `-1`), the inverse of `flatten`.
@@ -11,6 +12,8 @@ import { inferShape, reshapeTo } from './shape-utils';
  * ```
  */
 export function unflatten(input: Tensor, dim: number, sizes: readonly number[]): Tensor {
+  assertTensor(input, 'unflatten');
+  assertNumberList(sizes, 'unflatten', 'sizes');
   const d = input._normDim(dim, 'unflatten');
   if (sizes.length === 0) throw new ShapeError('unflatten: sizes must be non-empty');
   const shape = input.shape;

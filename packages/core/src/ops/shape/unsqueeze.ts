@@ -1,5 +1,6 @@
 import type { Tensor } from '../../tensor/tensor';
 import { reshapeTo } from './shape-utils';
+import { assertTensor } from '../arg-checks';
 
 /**
  * Inserts a dimension of size 1 at `dim` (negative counts from the end of the result).
@@ -10,6 +11,7 @@ import { reshapeTo } from './shape-utils';
  * ```
  */
 export function unsqueeze(input: Tensor, dim: number): Tensor {
+  assertTensor(input, 'unsqueeze');
   const d = input._normDim(dim, 'unsqueeze', input.dim() + 1);
   const shape = input.shape;
   shape.splice(d, 0, 1);

@@ -1,5 +1,6 @@
 import type { Tensor } from '../../tensor/tensor';
 import { inferShape, reshapeTo } from './shape-utils';
+import { assertTensor, assertNumberList } from '../arg-checks';
 
 /**
  * The same values in a new shape (PyTorch's `Tensor.view`). TensorFlow.js values have no
@@ -12,6 +13,8 @@ import { inferShape, reshapeTo } from './shape-utils';
  * ```
  */
 export function view(input: Tensor, shape: readonly number[]): Tensor {
+  assertTensor(input, 'view');
+  assertNumberList(shape, 'view', 'shape');
   return reshapeTo(input, inferShape(input.shape, shape, 'view'), 'View');
 }
 
@@ -24,5 +27,7 @@ export function view(input: Tensor, shape: readonly number[]): Tensor {
  * ```
  */
 export function viewAs(input: Tensor, other: Tensor): Tensor {
+  assertTensor(input, 'viewAs');
+  assertTensor(other, 'viewAs', 'other');
   return reshapeTo(input, inferShape(input.shape, other.shape, 'viewAs'), 'View');
 }

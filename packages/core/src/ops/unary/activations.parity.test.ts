@@ -1,13 +1,13 @@
-// Parity with PyTorch 1.13 on ../shared/reference/act_*.json: forward `y` and `grad_x`, the
+// Parity with PyTorch 1.13 on test/fixtures/reference/act_*.json: forward `y` and `grad_x`, the
 // gradient of sum(y * grad_output), within 1e-4 relative + 1e-5 absolute.
 import { describe, expect, it } from 'vitest';
-import { expectClose, loadReference, refTensor } from '../../../test/reference';
+import { expectClose, loadReference, refTensor } from '../../../test/support/reference';
 import * as dl from '../../index';
 import type { Tensor } from '../../index';
 
 const CASES: [fixture: string, op: string, fn: (x: Tensor) => Tensor][] = [
   ['act_gelu', 'gelu', (x) => dl.gelu(x)],
-  // The generator (../shared/reference/generators/gen.py) used F.leaky_relu(t, 0.1); the
+  // The generator (test/fixtures/generators/gen_reference.py) used F.leaky_relu(t, 0.1); the
   // fixture's params do not record the slope.
   ['act_leaky_relu', 'leaky_relu', (x) => dl.leakyRelu(x, { negativeSlope: 0.1 })],
   ['act_relu', 'relu', dl.relu],

@@ -3,6 +3,7 @@ import { runOp } from '../../autograd/run-op';
 import { ValueError } from '../../errors/value-error';
 import type { Tensor } from '../../tensor/tensor';
 import { floatInput } from './unary-helpers';
+import { assertOptions } from '../arg-checks';
 
 /** Options of {@link celu}. */
 export interface CeluOptions {
@@ -19,6 +20,7 @@ export interface CeluOptions {
  * ```
  */
 export function celu(input: Tensor, options: CeluOptions = {}): Tensor {
+  assertOptions(options, 'celu', '{ alpha: 1 }');
   const alpha = options.alpha ?? 1;
   if (alpha === 0) throw new ValueError('celu: alpha cannot be 0 (ZeroDivisionError in PyTorch)');
   const x = floatInput(input, 'celu');

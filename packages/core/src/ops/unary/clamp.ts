@@ -5,6 +5,8 @@ import { promoteTypes, type DType } from '../../tensor/dtype';
 import { Tensor } from '../../tensor/tensor';
 import { broadcastShapes, castTo, scalarDType, scalarTensor } from '../operands';
 import { numericInput } from './unary-helpers';
+import { describeArg } from '../../tensor/describe-arg';
+import { ArgumentTypeError } from '../../errors/argument-type-error';
 
 /** A bound of {@link clamp}: a number, a tensor (broadcast against the input) or none. */
 export type ClampBound = number | Tensor | null | undefined;
@@ -24,7 +26,7 @@ function isOptions(x: unknown): x is ClampOptions {
 function checkBound(b: unknown, which: string): ClampBound {
   if (b === null || b === undefined || b instanceof Tensor) return b;
   if (typeof b === 'number') return b;
-  throw new ValueError(`clamp: ${which} must be a number, a Tensor or null, got ${typeof b}`);
+  throw new ArgumentTypeError(`clamp: ${which} must be a number, a Tensor or null, got ${describeArg(b)}`);
 }
 
 /**

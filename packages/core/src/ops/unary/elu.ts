@@ -2,6 +2,7 @@ import { tf } from '../../backend/tfjs';
 import { runOp } from '../../autograd/run-op';
 import type { Tensor } from '../../tensor/tensor';
 import { floatInput } from './unary-helpers';
+import { assertOptions } from '../arg-checks';
 
 /** Options of {@link elu}. */
 export interface EluOptions {
@@ -18,6 +19,7 @@ export interface EluOptions {
  * ```
  */
 export function elu(input: Tensor, options: EluOptions = {}): Tensor {
+  assertOptions(options, 'elu', '{ alpha: 1 }');
   const alpha = options.alpha ?? 1;
   const x = floatInput(input, 'elu');
   return runOp({

@@ -3,6 +3,7 @@ import { runOp } from '../../autograd/run-op';
 import { ValueError } from '../../errors/value-error';
 import type { Tensor } from '../../tensor/tensor';
 import { floatInput } from './unary-helpers';
+import { assertOptions } from '../arg-checks';
 
 /** Options of {@link gelu}. */
 export interface GeluOptions {
@@ -25,6 +26,7 @@ const C = 0.044715;
  * ```
  */
 export function gelu(input: Tensor, options: GeluOptions = {}): Tensor {
+  assertOptions(options, 'gelu', "{ approximate: 'tanh' }");
   const approximate = options.approximate ?? 'none';
   if (approximate !== 'none' && approximate !== 'tanh') {
     throw new ValueError(`gelu: approximate must be 'none' or 'tanh', got '${String(approximate)}'`);

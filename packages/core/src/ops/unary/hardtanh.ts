@@ -1,5 +1,6 @@
 import type { Tensor } from '../../tensor/tensor';
 import { hardClamp } from './hard-clamp';
+import { assertOptions } from '../arg-checks';
 
 /** Options of {@link hardtanh}. */
 export interface HardtanhOptions {
@@ -19,5 +20,6 @@ export interface HardtanhOptions {
  * ```
  */
 export function hardtanh(input: Tensor, options: HardtanhOptions = {}): Tensor {
+  assertOptions(options, 'hardtanh', '{ minVal: -1, maxVal: 1 }');
   return hardClamp('Hardtanh', 'hardtanh', input, options.minVal ?? -1, options.maxVal ?? 1);
 }

@@ -2,6 +2,7 @@ import { tf } from '../../backend/tfjs';
 import { runOp } from '../../autograd/run-op';
 import type { Tensor } from '../../tensor/tensor';
 import { assertTensor } from './unary-helpers';
+import { assertOptions } from '../arg-checks';
 
 /** Options of {@link nanToNum}. */
 export interface NanToNumOptions {
@@ -25,6 +26,7 @@ const FLOAT32_MAX = 3.4028234663852886e38;
  * ```
  */
 export function nanToNum(input: Tensor, options: NanToNumOptions = {}): Tensor {
+  assertOptions(options, 'nanToNum', '{ nan: 0 }');
   assertTensor(input, 'nanToNum');
   const x = input;
   if (x.dtype !== 'float32') return runOp({ name: 'NanToNum', inputs: [x], forward: () => tf.clone(x._value) });

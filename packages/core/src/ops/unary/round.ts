@@ -2,6 +2,7 @@ import { tf } from '../../backend/tfjs';
 import { ValueError } from '../../errors/value-error';
 import type { Tensor } from '../../tensor/tensor';
 import { roundingOp } from './rounding';
+import { assertOptions } from '../arg-checks';
 
 /** Options of {@link round}. */
 export interface RoundOptions {
@@ -20,6 +21,7 @@ export interface RoundOptions {
  * ```
  */
 export function round(input: Tensor, options: RoundOptions = {}): Tensor {
+  assertOptions(options, 'round', '{ decimals: 2 }');
   const decimals = options.decimals ?? 0;
   if (!Number.isInteger(decimals)) throw new ValueError(`round: decimals must be an integer, got ${decimals}`);
   if (decimals === 0) return roundingOp('Round', 'round', input, (x) => tf.round(x));

@@ -4,6 +4,7 @@ import { ValueError } from '../../errors/value-error';
 import type { Tensor } from '../../tensor/tensor';
 import { rawSoftplus } from './raw';
 import { floatInput } from './unary-helpers';
+import { assertOptions } from '../arg-checks';
 
 /** Options of {@link softplus}. */
 export interface SoftplusOptions {
@@ -23,6 +24,7 @@ export interface SoftplusOptions {
  * ```
  */
 export function softplus(input: Tensor, options: SoftplusOptions = {}): Tensor {
+  assertOptions(options, 'softplus', '{ beta: 1, threshold: 20 }');
   const beta = options.beta ?? 1;
   const threshold = options.threshold ?? 20;
   if (beta === 0 || !Number.isFinite(beta)) throw new ValueError(`softplus: beta must be a finite non-zero number, got ${beta}`);

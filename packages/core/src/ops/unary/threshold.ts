@@ -3,6 +3,8 @@ import { runOp } from '../../autograd/run-op';
 import { ValueError } from '../../errors/value-error';
 import type { Tensor } from '../../tensor/tensor';
 import { numericInput } from './unary-helpers';
+import { describeArg } from '../../tensor/describe-arg';
+import { ArgumentTypeError } from '../../errors/argument-type-error';
 
 /**
  * Elementwise `x > threshold ? x : value` (PyTorch's `F.threshold`).
@@ -14,7 +16,7 @@ import { numericInput } from './unary-helpers';
  */
 export function threshold(input: Tensor, threshold: number, value: number): Tensor {
   if (typeof threshold !== 'number' || typeof value !== 'number') {
-    throw new ValueError(`threshold: threshold and value must be numbers, got ${typeof threshold} and ${typeof value}`);
+    throw new ArgumentTypeError(`threshold: threshold and value must be numbers, got ${describeArg(threshold)} and ${describeArg(value)}`);
   }
   const x = numericInput(input, 'threshold');
   return runOp({

@@ -5,6 +5,7 @@ import { Tensor } from '../../tensor/tensor';
 import type { DTypeLike } from '../creation/creation-options';
 import { clone } from './clone';
 import { assertTensor, rawCast } from './unary-helpers';
+import { assertOptions } from '../arg-checks';
 
 /** Options of {@link to}. */
 export interface ToOptions {
@@ -25,6 +26,7 @@ export interface ToOptions {
  */
 export function to(input: Tensor, dtype: DTypeLike | Tensor, options: ToOptions = {}): Tensor {
   assertTensor(input, 'to');
+  assertOptions(options, 'to', '{ copy: true }');
   const target: DType = dtype instanceof Tensor ? dtype.dtype : normalizeDType(dtype as string, 'to');
   if (input.dtype === target) return options.copy ? clone(input) : input;
   const source = input.dtype;

@@ -1,16 +1,11 @@
 import { tf, type TfTensor } from '../../backend/tfjs';
 import { DTypeError } from '../../errors/dtype-error';
-import { ValueError } from '../../errors/value-error';
-import { Tensor } from '../../tensor/tensor';
+import type { Tensor } from '../../tensor/tensor';
+import { assertTensor } from '../arg-checks';
 import { castTo } from '../operands';
 
-/** @internal Throws a ValueError naming the op when `x` is not a Tensor (JavaScript callers). */
-export function assertTensor(x: unknown, op: string, what = 'input'): asserts x is Tensor {
-  if (!(x instanceof Tensor)) {
-    const got = x === null ? 'null' : Array.isArray(x) ? 'an array' : typeof x;
-    throw new ValueError(`${op}: expected ${what} to be a Tensor, got ${got}`);
-  }
-}
+/** @internal Re-exported: the one tensor check every op uses (see ../arg-checks.ts). */
+export { assertTensor };
 
 /**
  * @internal The input of an op whose result is floating point: integer and bool tensors are

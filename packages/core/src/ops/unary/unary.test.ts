@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { expectClose } from '../../../test/reference';
+import { expectClose } from '../../../test/support/reference';
 import * as dl from '../../index';
 import { DTypeError, Tensor, ValueError } from '../../index';
-import { UNARY_REFERENCE } from './unary.test-data';
+import { UNARY_REFERENCE } from '../../../test/support/unary-reference';
 
 // The op for each entry of UNARY_REFERENCE, with the options the generator used.
 const OPS: Record<string, (t: Tensor) => Tensor> = {

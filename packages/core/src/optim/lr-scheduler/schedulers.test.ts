@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { expectClose, loadReference } from '../../../test/reference';
+import { expectClose, loadReference } from '../../../test/support/reference';
 import { tensor } from '../../ops/creation/tensor';
 import { Adam } from '../adam';
 import type { Optimizer } from '../optimizer';
@@ -28,7 +28,7 @@ interface TorchCase {
   state_keys: string[];
   state: Record<string, unknown>;
 }
-const torchCases = JSON.parse(readFileSync(new URL('./fixtures/schedulers.json', import.meta.url), 'utf8')) as {
+const torchCases = JSON.parse(readFileSync(new URL('../../../test/fixtures/lr-scheduler/schedulers.json', import.meta.url), 'utf8')) as {
   cases: Record<string, TorchCase> & { epoch_jumps: Record<string, number[]> };
 };
 

@@ -2,6 +2,7 @@ import { binaryCrossEntropy, type BinaryCrossEntropyOptions } from '../../../ops
 import type { Tensor } from '../../../tensor/tensor';
 import { Module } from '../../module';
 import { checkTensor } from '../check-input';
+import { assertOptions } from '../../../ops/arg-checks';
 
 /**
  * Binary cross entropy between probabilities and targets in [0, 1], as a module (PyTorch's `nn.BCELoss`); the options are those of `binaryCrossEntropy`.
@@ -20,6 +21,7 @@ export class BCELoss extends Module {
 
   constructor(options: BinaryCrossEntropyOptions = {}) {
     super();
+    assertOptions(options, 'BCELoss', "{ reduction: 'sum' }");
     const { weight, ...rest } = options;
     if (weight !== null && weight !== undefined) checkTensor('BCELoss', weight, 'weight');
     this.registerBuffer('weight', weight ?? null);

@@ -2,6 +2,7 @@ import { binaryCrossEntropyWithLogits, type BinaryCrossEntropyWithLogitsOptions 
 import type { Tensor } from '../../../tensor/tensor';
 import { Module } from '../../module';
 import { checkTensor } from '../check-input';
+import { assertOptions } from '../../../ops/arg-checks';
 
 /**
  * Binary cross entropy on logits (a stable sigmoid + BCE), with `posWeight` for the positive class, as a module (PyTorch's `nn.BCEWithLogitsLoss`); the options are those of `binaryCrossEntropyWithLogits`.
@@ -21,6 +22,7 @@ export class BCEWithLogitsLoss extends Module {
 
   constructor(options: BinaryCrossEntropyWithLogitsOptions = {}) {
     super();
+    assertOptions(options, 'BCEWithLogitsLoss', "{ reduction: 'sum' }");
     const { weight, posWeight, ...rest } = options;
     if (weight !== null && weight !== undefined) checkTensor('BCEWithLogitsLoss', weight, 'weight');
     this.registerBuffer('weight', weight ?? null);

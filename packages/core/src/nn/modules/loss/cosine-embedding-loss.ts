@@ -1,6 +1,7 @@
 import { cosineEmbeddingLoss, type CosineEmbeddingLossOptions } from '../../../ops/loss/cosine-embedding-loss';
 import type { Tensor } from '../../../tensor/tensor';
 import { Module } from '../../module';
+import { assertOptions } from '../../../ops/arg-checks';
 
 /**
  * Pulls pairs with target 1 to cosine similarity 1 and pushes pairs with -1 below `margin`, as a module (PyTorch's `nn.CosineEmbeddingLoss`); the options are those of `cosineEmbeddingLoss`.
@@ -17,6 +18,7 @@ export class CosineEmbeddingLoss extends Module {
 
   constructor(options: CosineEmbeddingLossOptions = {}) {
     super();
+    assertOptions(options, 'CosineEmbeddingLoss', "{ reduction: 'sum' }");
     this.options = { ...options };
   }
 

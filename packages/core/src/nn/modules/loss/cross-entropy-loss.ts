@@ -2,6 +2,7 @@ import { crossEntropy, type CrossEntropyOptions } from '../../../ops/loss/cross-
 import type { Tensor } from '../../../tensor/tensor';
 import { Module } from '../../module';
 import { checkTensor } from '../check-input';
+import { assertOptions } from '../../../ops/arg-checks';
 
 /**
  * Cross entropy between logits `[N, C, *]` and class indices or class probabilities, with class weights, `ignoreIndex` and label smoothing, as a module (PyTorch's `nn.CrossEntropyLoss`); the options are those of `crossEntropy`.
@@ -20,6 +21,7 @@ export class CrossEntropyLoss extends Module {
 
   constructor(options: CrossEntropyOptions = {}) {
     super();
+    assertOptions(options, 'CrossEntropyLoss', "{ reduction: 'sum' }");
     const { weight, ...rest } = options;
     if (weight !== null && weight !== undefined) checkTensor('CrossEntropyLoss', weight, 'weight');
     this.registerBuffer('weight', weight ?? null);

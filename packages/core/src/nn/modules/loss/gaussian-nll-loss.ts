@@ -1,6 +1,7 @@
 import { gaussianNllLoss, type GaussianNllLossOptions } from '../../../ops/loss/gaussian-nll-loss';
 import type { Tensor } from '../../../tensor/tensor';
 import { Module } from '../../module';
+import { assertOptions } from '../../../ops/arg-checks';
 
 /**
  * The negative log likelihood of a target under a Gaussian with predicted mean and variance, as a module (PyTorch's `nn.GaussianNLLLoss`); the options are those of `gaussianNllLoss`.
@@ -17,6 +18,7 @@ export class GaussianNLLLoss extends Module {
 
   constructor(options: GaussianNllLossOptions = {}) {
     super();
+    assertOptions(options, 'GaussianNLLLoss', "{ reduction: 'sum' }");
     this.options = { ...options };
   }
 

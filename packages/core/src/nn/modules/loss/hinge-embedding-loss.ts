@@ -1,6 +1,7 @@
 import { hingeEmbeddingLoss, type HingeEmbeddingLossOptions } from '../../../ops/loss/hinge-embedding-loss';
 import type { Tensor } from '../../../tensor/tensor';
 import { Module } from '../../module';
+import { assertOptions } from '../../../ops/arg-checks';
 
 /**
  * The hinge embedding loss for targets of 1 and -1, as a module (PyTorch's `nn.HingeEmbeddingLoss`); the options are those of `hingeEmbeddingLoss`.
@@ -17,6 +18,7 @@ export class HingeEmbeddingLoss extends Module {
 
   constructor(options: HingeEmbeddingLossOptions = {}) {
     super();
+    assertOptions(options, 'HingeEmbeddingLoss', "{ reduction: 'sum' }");
     this.options = { ...options };
   }
 

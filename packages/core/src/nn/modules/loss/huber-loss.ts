@@ -1,6 +1,7 @@
 import { huberLoss, type HuberLossOptions } from '../../../ops/loss/huber-loss';
 import type { Tensor } from '../../../tensor/tensor';
 import { Module } from '../../module';
+import { assertOptions } from '../../../ops/arg-checks';
 
 /**
  * The Huber loss: quadratic below `delta`, linear above, as a module (PyTorch's `nn.HuberLoss`); the options are those of `huberLoss`.
@@ -17,6 +18,7 @@ export class HuberLoss extends Module {
 
   constructor(options: HuberLossOptions = {}) {
     super();
+    assertOptions(options, 'HuberLoss', "{ reduction: 'sum' }");
     this.options = { ...options };
   }
 

@@ -1,6 +1,7 @@
 import { klDiv, type KlDivOptions } from '../../../ops/loss/kl-div';
 import type { Tensor } from '../../../tensor/tensor';
 import { Module } from '../../module';
+import { assertOptions } from '../../../ops/arg-checks';
 
 /**
  * The Kullback-Leibler divergence of `target` from log-probabilities `input`, as a module (PyTorch's `nn.KLDivLoss`); the options are those of `klDiv`.
@@ -17,6 +18,7 @@ export class KLDivLoss extends Module {
 
   constructor(options: KlDivOptions = {}) {
     super();
+    assertOptions(options, 'KLDivLoss', "{ reduction: 'sum' }");
     this.options = { ...options };
   }
 

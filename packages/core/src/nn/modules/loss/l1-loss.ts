@@ -2,6 +2,7 @@ import { l1Loss } from '../../../ops/loss/l1-loss';
 import type { LossOptions } from '../../../ops/loss/regression-args';
 import type { Tensor } from '../../../tensor/tensor';
 import { Module } from '../../module';
+import { assertOptions } from '../../../ops/arg-checks';
 
 /**
  * The mean absolute error `|input - target|`, as a module (PyTorch's `nn.L1Loss`); the options are those of `l1Loss`.
@@ -18,6 +19,7 @@ export class L1Loss extends Module {
 
   constructor(options: LossOptions = {}) {
     super();
+    assertOptions(options, 'L1Loss', "{ reduction: 'sum' }");
     this.options = { ...options };
   }
 

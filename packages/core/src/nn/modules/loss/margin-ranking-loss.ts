@@ -1,6 +1,7 @@
 import { marginRankingLoss, type MarginRankingLossOptions } from '../../../ops/loss/margin-ranking-loss';
 import type { Tensor } from '../../../tensor/tensor';
 import { Module } from '../../module';
+import { assertOptions } from '../../../ops/arg-checks';
 
 /**
  * `max(0, -y (x1 - x2) + margin)` for ranking pairs, as a module (PyTorch's `nn.MarginRankingLoss`); the options are those of `marginRankingLoss`.
@@ -17,6 +18,7 @@ export class MarginRankingLoss extends Module {
 
   constructor(options: MarginRankingLossOptions = {}) {
     super();
+    assertOptions(options, 'MarginRankingLoss', "{ reduction: 'sum' }");
     this.options = { ...options };
   }
 

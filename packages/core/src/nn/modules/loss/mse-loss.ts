@@ -2,6 +2,7 @@ import { mseLoss } from '../../../ops/loss/mse-loss';
 import type { LossOptions } from '../../../ops/loss/regression-args';
 import type { Tensor } from '../../../tensor/tensor';
 import { Module } from '../../module';
+import { assertOptions } from '../../../ops/arg-checks';
 
 /**
  * The mean squared error `(input - target)²`, as a module (PyTorch's `nn.MSELoss`); the options are those of `mseLoss`.
@@ -18,6 +19,7 @@ export class MSELoss extends Module {
 
   constructor(options: LossOptions = {}) {
     super();
+    assertOptions(options, 'MSELoss', "{ reduction: 'sum' }");
     this.options = { ...options };
   }
 

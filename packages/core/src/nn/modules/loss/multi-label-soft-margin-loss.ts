@@ -2,6 +2,7 @@ import { multiLabelSoftMarginLoss, type MultiLabelSoftMarginLossOptions } from '
 import type { Tensor } from '../../../tensor/tensor';
 import { Module } from '../../module';
 import { checkTensor } from '../check-input';
+import { assertOptions } from '../../../ops/arg-checks';
 
 /**
  * The multi-label one-versus-all logistic loss over `[N, C]` scores and 0/1 targets, as a module (PyTorch's `nn.MultiLabelSoftMarginLoss`); the options are those of `multiLabelSoftMarginLoss`.
@@ -20,6 +21,7 @@ export class MultiLabelSoftMarginLoss extends Module {
 
   constructor(options: MultiLabelSoftMarginLossOptions = {}) {
     super();
+    assertOptions(options, 'MultiLabelSoftMarginLoss', "{ reduction: 'sum' }");
     const { weight, ...rest } = options;
     if (weight !== null && weight !== undefined) checkTensor('MultiLabelSoftMarginLoss', weight, 'weight');
     this.registerBuffer('weight', weight ?? null);

@@ -2,6 +2,7 @@ import { nllLoss, type NllLossOptions } from '../../../ops/loss/nll-loss';
 import type { Tensor } from '../../../tensor/tensor';
 import { Module } from '../../module';
 import { checkTensor } from '../check-input';
+import { assertOptions } from '../../../ops/arg-checks';
 
 /**
  * The negative log likelihood of log-probabilities `[N, C, *]` at class indices, as a module (PyTorch's `nn.NLLLoss`); the options are those of `nllLoss`.
@@ -20,6 +21,7 @@ export class NLLLoss extends Module {
 
   constructor(options: NllLossOptions = {}) {
     super();
+    assertOptions(options, 'NLLLoss', "{ reduction: 'sum' }");
     const { weight, ...rest } = options;
     if (weight !== null && weight !== undefined) checkTensor('NLLLoss', weight, 'weight');
     this.registerBuffer('weight', weight ?? null);

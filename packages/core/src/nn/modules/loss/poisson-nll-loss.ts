@@ -1,6 +1,7 @@
 import { poissonNllLoss, type PoissonNllLossOptions } from '../../../ops/loss/poisson-nll-loss';
 import type { Tensor } from '../../../tensor/tensor';
 import { Module } from '../../module';
+import { assertOptions } from '../../../ops/arg-checks';
 
 /**
  * The negative log likelihood of a Poisson-distributed target, as a module (PyTorch's `nn.PoissonNLLLoss`); the options are those of `poissonNllLoss`.
@@ -17,6 +18,7 @@ export class PoissonNLLLoss extends Module {
 
   constructor(options: PoissonNllLossOptions = {}) {
     super();
+    assertOptions(options, 'PoissonNLLLoss', "{ reduction: 'sum' }");
     this.options = { ...options };
   }
 

@@ -1,6 +1,7 @@
 import { smoothL1Loss, type SmoothL1LossOptions } from '../../../ops/loss/smooth-l1-loss';
 import type { Tensor } from '../../../tensor/tensor';
 import { Module } from '../../module';
+import { assertOptions } from '../../../ops/arg-checks';
 
 /**
  * The smooth L1 loss: quadratic below `beta`, linear above, as a module (PyTorch's `nn.SmoothL1Loss`); the options are those of `smoothL1Loss`.
@@ -17,6 +18,7 @@ export class SmoothL1Loss extends Module {
 
   constructor(options: SmoothL1LossOptions = {}) {
     super();
+    assertOptions(options, 'SmoothL1Loss', "{ reduction: 'sum' }");
     this.options = { ...options };
   }
 

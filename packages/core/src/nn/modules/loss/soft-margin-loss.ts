@@ -1,6 +1,7 @@
 import { softMarginLoss, type SoftMarginLossOptions } from '../../../ops/loss/soft-margin-loss';
 import type { Tensor } from '../../../tensor/tensor';
 import { Module } from '../../module';
+import { assertOptions } from '../../../ops/arg-checks';
 
 /**
  * The two-class logistic loss `log(1 + exp(-y x))`, as a module (PyTorch's `nn.SoftMarginLoss`); the options are those of `softMarginLoss`.
@@ -17,6 +18,7 @@ export class SoftMarginLoss extends Module {
 
   constructor(options: SoftMarginLossOptions = {}) {
     super();
+    assertOptions(options, 'SoftMarginLoss', "{ reduction: 'sum' }");
     this.options = { ...options };
   }
 

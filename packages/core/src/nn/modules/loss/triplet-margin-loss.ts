@@ -1,6 +1,7 @@
 import { tripletMarginLoss, type TripletMarginLossOptions } from '../../../ops/loss/triplet-margin-loss';
 import type { Tensor } from '../../../tensor/tensor';
 import { Module } from '../../module';
+import { assertOptions } from '../../../ops/arg-checks';
 
 /**
  * The triplet loss `max(d(a, p) - d(a, n) + margin, 0)`, as a module (PyTorch's `nn.TripletMarginLoss`); the options are those of `tripletMarginLoss`.
@@ -17,6 +18,7 @@ export class TripletMarginLoss extends Module {
 
   constructor(options: TripletMarginLossOptions = {}) {
     super();
+    assertOptions(options, 'TripletMarginLoss', "{ reduction: 'sum' }");
     this.options = { ...options };
   }
 

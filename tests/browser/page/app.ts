@@ -1,0 +1,36 @@
+// What every variant of the page does once it has said where the .wasm files are: start the
+// wasm backend, train the MLP of train.ts while drawing the loss, and put the outcome on
+// `window.__dlResult` for the test.
+import * as dl from '@dl/core';
+import { renderEpoch, renderError, renderResult, renderStart } from './render';
+import { trainMlp, type TrainResult } from './train';
+
+/** What the test reads from the page once `status` is no longer 'running'. */
+export interface PageResult {
+  status: 'running' | 'done' | 'error';
+  result?: TrainResult;
+  error?: string;
+}
+
+declare global {
+  interface Window {
+    __dlResult: PageResult;
+  }
+}
+
+/** Runs the page: `configureWasm` calls `dl.setWasmPaths` (the entries differ only there). */
+export async function runPage(configureWasm: () => void): Promise<void> {
+  window.__dlResult = { status: 'running' };
+  try {
+    configureWasm();
+    const backend = await dl.setBackend('wasm');
+    renderStart(backend);
+    const result = await trainMlp(renderEpoch);
+    renderResult(result);
+    window.__dlResult = { status: 'done', result };
+  } catch (e) {
+    const message = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+    renderError(message);
+    window.__dlResult = { status: 'error', error: message };
+  }
+}

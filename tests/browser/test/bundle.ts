@@ -1,0 +1,143 @@
+// Bundles the page (page/index.html + page/main.ts, unchanged) with esbuild's and with Vite's
+// JavaScript API, with no polyfill, stub, alias or plugin of any kind: what a user of the
+// packages would get from either bundler's defaults for a browser build. Each build also gets
+// the .wasm files of @tensorflow/tfjs-backend-wasm copied into its `wasm/` folder.
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+import { build as viteBuild, createLogger, type LogErrorOptions, type LogOptions } from 'vite';
+
+export const PAGE_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'page');
+
+export const WASM_FILES = ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm-threaded-simd.wasm'];
+
+/** Where the pages that get the .wasm files copied next to them fetch the simd one from. */
+const SIMD_IN_WASM_DIR = /^\/wasm\/tfjs-backend-wasm-simd\.wasm$/;
+
+export interface Bundle {
+  /** The folder to serve. */
+  outDir: string;
+  /** The page to open, relative to outDir. */
+  page: string;
+  /** The URL path the browser should fetch the simd .wasm file from. */
+  simdWasm: RegExp;
+  /** The bundler's own warnings (tests require none). */
+  warnings: string[];
+  /** The emitted JavaScript files, relative to outDir. */
+  scripts: string[];
+  /** Milliseconds the bundler took. */
+  ms: number;
+}
+
+/** The folder of the `@tensorflow/tfjs-backend-wasm` that @dl/core itself depends on. */
+export function tfjsWasmDir(): string {
+  const requireHere = createRequire(import.meta.url);
+  const corePackageJson = requireHere.resolve('@dl/core/package.json');
+  const requireFromCore = createRequire(corePackageJson);
+  return dirname(requireFromCore.resolve('@tensorflow/tfjs-backend-wasm/package.json'));
+}
+
+/** Copies tfjs-backend-wasm's three .wasm files to `outDir/wasm/`. */
+export function copyWasmFiles(outDir: string): void {
+  const from = join(tfjsWasmDir(), 'dist');
+  const to = join(outDir, 'wasm');
+  mkdirSync(to, { recursive: true });
+  for (const name of WASM_FILES) copyFileSync(join(from, name), join(to, name));
+}
+
+function scriptsIn(dir: string): string[] {
+  return (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.js')).map((f) => f.split('\\').join('/'));
+}
+
+/**
+ * esbuild: `bundle: true, platform: 'browser', format: 'esm'` on page/main.ts. esbuild does not
+ * read HTML, so the page's index.html is copied with its module script pointed at the bundle.
+ */
+export async function bundleWithEsbuild(outDir: string): Promise<Bundle> {
+  const started = performance.now();
+  const result = await esbuild.build({
+    absWorkingDir: PAGE_DIR,
+    entryPoints: { main: join(PAGE_DIR, 'main.ts') },
+    bundle: true,
+    platform: 'browser',
+    format: 'esm',
+    outdir: outDir,
+    logLevel: 'silent',
+  });
+  const ms = performance.now() - started;
+  const html = readFileSync(join(PAGE_DIR, 'index.html'), 'utf8');
+  const entry = '<script type="module" src="./main.ts"></script>';
+  if (html.split(entry).length !== 2) throw new Error(`page/index.html must contain ${entry} exactly once`);
+  writeFileSync(join(outDir, 'index.html'), html.replace(entry, '<script type="module" src="./main.js"></script>'));
+  copyWasmFiles(outDir);
+  const warnings = esbuild.formatMessagesSync(result.warnings, { kind: 'warning', color: false });
+  return { outDir, page: 'index.html', simdWasm: SIMD_IN_WASM_DIR, warnings, scripts: scriptsIn(outDir), ms };
+}
+
+/** Vite's logger, recording every warning and error it prints. */
+function recordingLogger(warnings: string[]) {
+  const logger = createLogger('warn', { allowClearScreen: false });
+  return {
+    ...logger,
+    warn(msg: string, options?: LogOptions) {
+      warnings.push(msg);
+      logger.warn(msg, options);
+    },
+    warnOnce(msg: string, options?: LogOptions) {
+      warnings.push(msg);
+      logger.warnOnce(msg, options);
+    },
+    error(msg: string, options?: LogErrorOptions) {
+      warnings.push(msg);
+      logger.error(msg, options);
+    },
+  };
+}
+
+/** Vite's `build()` of one HTML page of page/, with no config file (only Vite's defaults apply). */
+async function viteBuildPage(html: string, outDir: string, cacheDir: string, warnings: string[]): Promise<number> {
+  const started = performance.now();
+  await viteBuild({
+    configFile: false,
+    envFile: false,
+    root: PAGE_DIR,
+    base: './',
+    cacheDir,
+    logLevel: 'warn',
+    customLogger: recordingLogger(warnings),
+    build: {
+      outDir,
+      emptyOutDir: true,
+      reportCompressedSize: false,
+      // tfjs is large; a chunk-size note is not a problem of the packages.
+      chunkSizeWarningLimit: 100_000,
+      rolldownOptions: { input: join(PAGE_DIR, html) },
+    },
+  });
+  return performance.now() - started;
+}
+
+/**
+ * Vite: `build()` with page/ as the root (index.html is the entry) and no config file, so only
+ * Vite's defaults apply. Its warnings are collected; a dependency that imports a Node built-in
+ * shows up here ("externalized for browser compatibility") and in the output
+ * (`__vite-browser-external`), and the test fails on either.
+ */
+export async function bundleWithVite(outDir: string, cacheDir: string): Promise<Bundle> {
+  const warnings: string[] = [];
+  const ms = await viteBuildPage('index.html', outDir, cacheDir, warnings);
+  copyWasmFiles(outDir);
+  return { outDir, page: 'index.html', simdWasm: SIMD_IN_WASM_DIR, warnings, scripts: scriptsIn(outDir), ms };
+}
+
+/**
+ * Vite, the page's other entry (wasm-url.html → main-wasm-url.ts): the .wasm files come in as
+ * `?url` imports, so Vite emits them as hashed assets and nothing is copied by hand.
+ */
+export async function bundleWithViteWasmUrl(outDir: string, cacheDir: string): Promise<Bundle> {
+  const warnings: string[] = [];
+  const ms = await viteBuildPage('wasm-url.html', outDir, cacheDir, warnings);
+  return { outDir, page: 'wasm-url.html', simdWasm: /^\/assets\/tfjs-backend-wasm-simd-[\w-]+\.wasm$/, warnings, scripts: scriptsIn(outDir), ms };
+}
