@@ -53,9 +53,9 @@ export function packageBuild(spec: PackageBuild): Options[] {
           platform: 'browser',
           target: 'es2022',
           esbuildPlugins: [browserSwapPlugin()],
-          dts: { entry: typed, compilerOptions: { stripInternal: true } },
+          dts: { entry: typed },
         }
       : // A Node-only package: declarations only at the top of dist/.
-        { ...common, entry: typed, format: ['esm'], outDir: 'dist', dts: { entry: typed, only: true, compilerOptions: { stripInternal: true } } },
+        { ...common, entry: typed, format: ['esm'], outDir: 'dist', dts: { entry: typed, only: true } },
   ];
 }

@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
 import { resultFileReporter } from './vitest-result-reporter.ts';
@@ -83,19 +83,47 @@ export function listTestFiles(packageDir: string): string[] {
   return out.sort();
 }
 
-/** The group each test file belongs to; throws naming every file in no group or in several. */
+/**
+ * What a test file may not do when it shares its worker's module graph and process with other
+ * files (`isolate: false`): mock modules, switch the backend, add process handlers, rely on
+ * garbage collection, or stub globals/env without restoring them. Such files go to an isolated
+ * group.
+ */
+const NEEDS_ISOLATION: [RegExp, string, RegExp?][] = [
+  [/\bvi\.(?:mock|doMock|unmock)\(/, 'mocks a module (vi.mock)'],
+  [/\bsetBackend\(\s*[\w'"`]/, 'switches the tfjs backend (setBackend)'],
+  [/\bprocess\.(?:on|once|addListener|prependListener)\(/, 'adds a process event handler'],
+  [/\bFinalizationRegistry\b|\bglobal(?:This)?\.gc\b|\bprocess\.memoryUsage\(/, 'depends on garbage collection or process memory'],
+  [/\bvi\.stubGlobal\(/, 'stubs a global without vi.unstubAllGlobals()', /\bvi\.unstubAllGlobals\(/],
+  [/\bvi\.stubEnv\(/, 'stubs process.env without vi.unstubAllEnvs()', /\bvi\.unstubAllEnvs\(/],
+];
+
+function isolationProblems(packageDir: string, file: string): string[] {
+  const text = readFileSync(join(packageDir, file), 'utf8');
+  return NEEDS_ISOLATION.filter(([re, , unless]) => re.test(text) && !(unless && unless.test(text))).map(([, why]) => why);
+}
+
+/**
+ * The group each test file belongs to; throws naming every file in no group or in several, and
+ * every file in a shared-state group (`isolate: false`) that needs a process of its own.
+ */
 export function assignTestFiles(packageDir: string, groups: TestGroup[]): Map<string, TestGroup> {
   const owner = new Map<string, TestGroup>();
   const problems: string[] = [];
   for (const file of listTestFiles(packageDir)) {
     const owners = groups.filter((g) => matchesAny(file, g.include) && !matchesAny(file, g.exclude));
     const names = (g: TestGroup) => g.projects.map((p) => p.name).join('+');
-    if (owners.length === 1) owner.set(file, owners[0]);
-    else if (owners.length === 0) problems.push(`${file}: in no vitest project (it would never run)`);
+    if (owners.length === 1) {
+      owner.set(file, owners[0]);
+      if (owners[0].test?.isolate === false) {
+        const why = isolationProblems(packageDir, file);
+        if (why.length) problems.push(`${file}: ${why.join(', ')}, so it needs an isolated project (it is in ${names(owners[0])}, isolate: false)`);
+      }
+    } else if (owners.length === 0) problems.push(`${file}: in no vitest project (it would never run)`);
     else problems.push(`${file}: in several vitest projects (${owners.map(names).join(', ')})`);
   }
   if (problems.length) {
-    throw new Error(`${packageDir}/vitest.config.ts: every test file must belong to exactly one project group:\n  ${problems.join('\n  ')}`);
+    throw new Error(`${join(packageDir, 'vitest.config.ts')}: every test file must belong to exactly one project group, and files that change process-wide state to an isolated one:\n  ${problems.join('\n  ')}`);
   }
   return owner;
 }

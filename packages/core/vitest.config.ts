@@ -2,53 +2,55 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, mergeConfig } from 'vitest/config';
 import { sharedVitestConfig, testProjects } from '../../tooling/vitest.shared.ts';
 
-// Test projects (docs/testing.md):
+// Test projects (see docs/testing.md):
 // - wasm, cpu: code whose results depend on the tfjs backend, once per backend that must work
-//   everywhere. These files share one module graph per worker (isolate: false): loading tfjs and
-//   the backend once instead of once per file is most of the suite's time.
-// - wasm-isolated, cpu-isolated: backend-dependent files that change process-wide state
-//   (switch the backend, watch RSS and FinalizationRegistry): a fresh process per file.
+//   everywhere. Files share one module graph per worker thread (isolate: false): loading tfjs
+//   and the backend once per worker instead of once per file is most of what the suite saves.
+// - wasm-isolated, cpu-isolated: backend-dependent files that change process-wide state (switch
+//   the backend, watch RSS and garbage collection): a fresh process per file.
 // - node: backend-independent code (data loading, serialization, datasets, repository checks),
-//   once, on the default backend (wasm).
+//   once, on the default backend (wasm), sharing module graphs like wasm/cpu.
+// - node-isolated: backend-independent files that mock modules: a fresh process per file.
 // - slow: worker threads, child processes, SIGKILL; once, a fresh process per file.
-// Every *.test.ts under src/ and test/ belongs to exactly one group: testProjects() checks it
-// when the config loads and names any file left out.
+// testProjects() checks, when the config loads, that every *.test.ts under src/ and test/ is in
+// exactly one group, and that no file in a shared group mocks modules, switches the backend or
+// adds process handlers; it names any offending file.
 const BACKEND = ['ops', 'nn', 'optim', 'autograd', 'tensor', 'memory', 'backend', 'random'].map((d) => `src/${d}/**/*.test.ts`);
-const GLOBAL_STATE = [
+const BACKEND_GLOBAL_STATE = [
   'src/memory/**/*.test.ts',
   'src/ops/functional/cnn.test.ts',
   'src/backend/wasm-kernels/composite-kernels.test.ts',
 ];
+const NODE_GLOBAL_STATE = ['src/datasets/disk-full.test.ts'];
 const SLOW = [
   'src/data/worker/**/*.test.ts',
   'src/data/fizzbuzz.test.ts',
   'src/data/docs.test.ts',
   'src/serialization/save-load.test.ts',
 ];
-const perBackend = [
-  { name: 'wasm', env: { DL_BACKEND: 'wasm' } },
-  { name: 'cpu', env: { DL_BACKEND: 'cpu' } },
+const backends = (suffix = '') => [
+  { name: `wasm${suffix}`, env: { DL_BACKEND: 'wasm' } },
+  { name: `cpu${suffix}`, env: { DL_BACKEND: 'cpu' } },
 ];
+const once = (name: string) => [{ name, env: { DL_BACKEND: 'wasm' } }];
+const shared = { pool: 'threads', isolate: false } as const;
+const isolated = { pool: 'forks', isolate: true } as const;
 
 export default mergeConfig(
   sharedVitestConfig,
   defineConfig({
     test: {
-      projects: testProjects(fileURLToPath(new URL('.', import.meta.url)), [
-        { projects: perBackend, include: BACKEND, exclude: GLOBAL_STATE, test: { isolate: false } },
-        {
-          projects: perBackend.map((p) => ({ ...p, name: `${p.name}-isolated` })),
-          include: GLOBAL_STATE,
-          test: { isolate: true },
-        },
-        {
-          projects: [{ name: 'node', env: { DL_BACKEND: 'wasm' } }],
-          include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-          exclude: [...BACKEND, ...SLOW],
-          test: { isolate: true },
-        },
-        { projects: [{ name: 'slow', env: { DL_BACKEND: 'wasm' } }], include: SLOW, test: { isolate: true } },
-      ], { setupFiles: ['./test/support/setup-backend.ts'] }),
+      projects: testProjects(
+        fileURLToPath(new URL('.', import.meta.url)),
+        [
+          { projects: backends(), include: BACKEND, exclude: BACKEND_GLOBAL_STATE, test: shared },
+          { projects: backends('-isolated'), include: BACKEND_GLOBAL_STATE, test: isolated },
+          { projects: once('node'), include: ['src/**/*.test.ts', 'test/**/*.test.ts'], exclude: [...BACKEND, ...NODE_GLOBAL_STATE, ...SLOW], test: shared },
+          { projects: once('node-isolated'), include: NODE_GLOBAL_STATE, test: isolated },
+          { projects: once('slow'), include: SLOW, test: isolated },
+        ],
+        { setupFiles: ['./test/support/setup-backend.ts'] },
+      ),
     },
   }),
 );

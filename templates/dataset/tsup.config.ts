@@ -1,5 +1,6 @@
 import { defineConfig } from 'tsup';
-import { preset } from '../../tooling/tsup.preset.ts';
+import { packageBuild } from '../../tooling/tsup.preset.ts';
 
 // @dl/core is a peer dependency, so tsup leaves `@dl/core` and `@dl/core/node` as imports.
-export default defineConfig(preset({ entry: { index: 'src/index.ts' } }));
+// The dataset reads files, so the package is Node-only.
+export default defineConfig(packageBuild({ browser: {}, node: { index: 'src/index.ts' } }));

@@ -11,6 +11,9 @@ export default mergeConfig(
       globalSetup: ['./test/global-setup.ts'],
       testTimeout: 300_000,
       hookTimeout: 300_000,
+      // The test files mostly wait on npm, tsc, attw and node children: run them side by side
+      // even on a 2-core machine (vitest's default there is one file at a time).
+      maxWorkers: 4,
     },
   }),
 );

@@ -1,8 +1,8 @@
 // Bundles the page (page/index.html + page/main.ts, unchanged) with esbuild's and with Vite's
 // JavaScript API, with no polyfill, stub, alias or plugin of any kind: what a user of the
 // packages would get from either bundler's defaults for a browser build. Each build also gets
-// the .wasm files of @tensorflow/tfjs-backend-wasm copied into its `wasm/` folder.
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+// the .wasm files that @dl/core ships (tfjs-backend-wasm's) copied into its `wasm/` folder.
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,20 +31,25 @@ export interface Bundle {
   ms: number;
 }
 
-/** The folder of the `@tensorflow/tfjs-backend-wasm` that @dl/core itself depends on. */
-export function tfjsWasmDir(): string {
-  const requireHere = createRequire(import.meta.url);
-  const corePackageJson = requireHere.resolve('@dl/core/package.json');
-  const requireFromCore = createRequire(corePackageJson);
-  return dirname(requireFromCore.resolve('@tensorflow/tfjs-backend-wasm/package.json'));
+/**
+ * The folder holding the .wasm files that match @dl/core's wasm backend: @dl/core bundles
+ * tfjs-backend-wasm's JavaScript and ships its three binaries in its own `dist/`.
+ */
+export function wasmSourceDir(): string {
+  const corePackageJson = createRequire(import.meta.url).resolve('@dl/core/package.json');
+  return join(dirname(corePackageJson), 'dist');
 }
 
-/** Copies tfjs-backend-wasm's three .wasm files to `outDir/wasm/`. */
+/** Copies the three .wasm files from @dl/core's dist/ to `outDir/wasm/`. */
 export function copyWasmFiles(outDir: string): void {
-  const from = join(tfjsWasmDir(), 'dist');
+  const from = wasmSourceDir();
   const to = join(outDir, 'wasm');
   mkdirSync(to, { recursive: true });
-  for (const name of WASM_FILES) copyFileSync(join(from, name), join(to, name));
+  for (const name of WASM_FILES) {
+    const file = join(from, name);
+    if (!existsSync(file)) throw new Error(`@dl/core ships no ${name} in ${from}: is @dl/core built?`);
+    copyFileSync(file, join(to, name));
+  }
 }
 
 function scriptsIn(dir: string): string[] {

@@ -27,8 +27,9 @@ interface AttwJson {
 /** The resolution modes the node16 profile checks (it leaves out node10, i.e. `moduleResolution: node`). */
 const CHECKED_RESOLUTIONS = new Set(['node16-cjs', 'node16-esm', 'bundler']);
 
-describe.each(names)('%s', (name) => {
-  it('attw (profile node16: node16 CJS, node16 ESM, bundler) finds no problem', async () => {
+// Each check waits on a child process or unpacks a tarball: the packages are checked concurrently.
+describe.concurrent('attw, profile node16 (node16 CJS, node16 ESM, bundler)', () => {
+  it.for(names)('%s has no problem', async (name, { expect }) => {
     const tarball = tarballOf(ctx, name);
     const common = [tarball, '--profile', 'node16', '--no-color', '--no-emoji'];
     const json = await run(attwBin, [...common, '--format', 'json'], { cwd: packagingDir, timeoutMs: 180_000 });
@@ -49,8 +50,10 @@ describe.each(names)('%s', (name) => {
       throw new Error(`attw found ${problems.length} problem(s) in ${name} (exit code ${json.code}):\n${list.join('\n')}\n\n${table.stdout.trim()}`);
     }
   });
+});
 
-  it('publint finds no error or warning', async () => {
+describe.concurrent('publint', () => {
+  it.for(names)('%s has no error or warning', async (name, { expect }) => {
     const tarball = tarballOf(ctx, name);
     const data = readFileSync(tarball);
     const { messages, pkg } = await publint({ pack: { tarball: data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) }, level: 'suggestion' });

@@ -1,7 +1,5 @@
 import { tf } from '../backend/tfjs';
-import { ValueError } from '../errors/value-error';
 import { Tensor } from '../tensor/tensor';
-import { describeArg } from '../tensor/describe-arg';
 import { ArgumentTypeError } from '../errors/argument-type-error';
 
 /**
@@ -22,7 +20,7 @@ import { ArgumentTypeError } from '../errors/argument-type-error';
 export class Parameter extends Tensor {
   constructor(data?: Tensor | null, requiresGrad = true) {
     if (data !== undefined && data !== null && !(data instanceof Tensor)) {
-      throw new ArgumentTypeError(`Parameter: expected a Tensor, got ${describeArg(data)}`);
+      throw new ArgumentTypeError(`Parameter: expected a Tensor, got ${typeof data}`);
     }
     if (data) data._assertAlive('Parameter');
     super(data ? tf.clone(data._value) : tf.tensor([], [0], 'float32'));

@@ -43,3 +43,8 @@ function previewArray(a: readonly unknown[]): string {
   if (text === undefined || text.length > 40) return `of length ${a.length}`;
   return text.replace(/,/g, ', ');
 }
+
+/** @internal A number as itself (`2.5`, `-1`), anything else as {@link describeArg} describes it. */
+export function describeNumber(x: unknown): string {
+  return typeof x === 'number' ? String(x) : describeArg(x);
+}

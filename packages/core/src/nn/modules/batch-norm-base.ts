@@ -7,6 +7,7 @@ import { Module } from '../module';
 import { Parameter } from '../parameter';
 import { checkTensor } from './check-input';
 import { pyBool, pyFloat } from './repr';
+import { describeNumber } from '../../tensor/describe-arg';
 
 /** Options of the BatchNorm layers. */
 export interface BatchNormLayerOptions {
@@ -41,7 +42,7 @@ export abstract class BatchNormBase extends Module {
 
   constructor(numFeatures: number, options: BatchNormLayerOptions, layer: string) {
     super();
-    if (!Number.isInteger(numFeatures) || numFeatures < 1) throw new ValueError(`${layer}: numFeatures must be a positive integer, got ${numFeatures}`);
+    if (!Number.isInteger(numFeatures) || numFeatures < 1) throw new ValueError(`${layer}: numFeatures must be a positive integer, got ${describeNumber(numFeatures)}`);
     this.numFeatures = numFeatures;
     this.eps = options.eps ?? 1e-5;
     this.momentum = options.momentum === undefined ? 0.1 : options.momentum;

@@ -9,6 +9,7 @@ import { Module } from '../module';
 import { Parameter } from '../parameter';
 import { checkTensor, expand } from './check-input';
 import { pyValue } from './repr';
+import { describeNumber } from '../../tensor/describe-arg';
 
 /** An int for every spatial dim, or one per dim. */
 export type IntOrTuple = number | readonly number[];
@@ -58,9 +59,9 @@ export abstract class ConvBase extends Module {
   ) {
     super();
     const groups = options.groups ?? 1;
-    if (!Number.isInteger(groups) || groups < 1) throw new ValueError(`${layer}: groups must be a positive integer, got ${groups}`);
+    if (!Number.isInteger(groups) || groups < 1) throw new ValueError(`${layer}: groups must be a positive integer, got ${describeNumber(groups)}`);
     for (const [name, v] of [['inChannels', inChannels], ['outChannels', outChannels]] as const) {
-      if (!Number.isInteger(v) || v < 1) throw new ValueError(`${layer}: ${name} must be a positive integer, got ${v}`);
+      if (!Number.isInteger(v) || v < 1) throw new ValueError(`${layer}: ${name} must be a positive integer, got ${describeNumber(v)}`);
     }
     if (inChannels % groups !== 0) throw new ValueError(`${layer}: in_channels must be divisible by groups (got inChannels ${inChannels}, groups ${groups})`);
     if (outChannels % groups !== 0) throw new ValueError(`${layer}: out_channels must be divisible by groups (got outChannels ${outChannels}, groups ${groups})`);

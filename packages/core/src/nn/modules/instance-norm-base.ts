@@ -9,6 +9,7 @@ import { Module } from '../module';
 import { Parameter } from '../parameter';
 import { checkTensor } from './check-input';
 import { pyBool, pyFloat } from './repr';
+import { describeNumber } from '../../tensor/describe-arg';
 
 /** Options of the InstanceNorm layers. */
 export interface InstanceNormLayerOptions {
@@ -42,7 +43,7 @@ export abstract class InstanceNormBase extends Module {
     layer: string,
   ) {
     super();
-    if (!Number.isInteger(numFeatures) || numFeatures < 1) throw new ValueError(`${layer}: numFeatures must be a positive integer, got ${numFeatures}`);
+    if (!Number.isInteger(numFeatures) || numFeatures < 1) throw new ValueError(`${layer}: numFeatures must be a positive integer, got ${describeNumber(numFeatures)}`);
     this.numFeatures = numFeatures;
     this.eps = options.eps ?? 1e-5;
     this.momentum = options.momentum ?? 0.1;

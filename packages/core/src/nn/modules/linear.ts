@@ -10,6 +10,7 @@ import { Parameter } from '../parameter';
 import { checkSize, checkTensor } from './check-input';
 import { pyBool } from './repr';
 import { assertOptions } from '../../ops/arg-checks';
+import { describeNumber } from '../../tensor/describe-arg';
 
 /** Options of `Linear`. */
 export interface LinearOptions {
@@ -37,7 +38,7 @@ export class Linear extends Module {
     super();
     assertOptions(options, 'Linear', '{ bias: false }');
     for (const [name, v] of [['inFeatures', inFeatures], ['outFeatures', outFeatures]] as const) {
-      if (!Number.isInteger(v) || v < 0) throw new ValueError(`Linear: ${name} must be a non-negative integer, got ${v}`);
+      if (!Number.isInteger(v) || v < 0) throw new ValueError(`Linear: ${name} must be a non-negative integer, got ${describeNumber(v)}`);
     }
     this.inFeatures = inFeatures;
     this.outFeatures = outFeatures;

@@ -10,6 +10,7 @@ import { Tensor } from '../../tensor/tensor';
 import { Module } from '../module';
 import { Parameter } from '../parameter';
 import { assertOptions } from '../../ops/arg-checks';
+import { describeNumber } from '../../tensor/describe-arg';
 
 /** Options of `PReLU`. */
 export interface PReLUOptions {
@@ -36,7 +37,7 @@ export class PReLU extends Module {
     super();
     assertOptions(options, 'PReLU', '{ numParameters: 1, init: 0.25 }');
     const n = options.numParameters ?? 1;
-    if (!Number.isInteger(n) || n < 1) throw new ValueError(`PReLU: numParameters must be a positive integer, got ${n}`);
+    if (!Number.isInteger(n) || n < 1) throw new ValueError(`PReLU: numParameters must be a positive integer, got ${describeNumber(n)}`);
     this.numParameters = n;
     this.weight = new Parameter(Tensor._owned(tf.fill([n], options.init ?? 0.25)));
   }

@@ -16,6 +16,7 @@ import { uniform_ } from '../init/uniform';
 import { Module } from '../module';
 import { Parameter } from '../parameter';
 import { checkTensor } from './check-input';
+import { describeNumber } from '../../tensor/describe-arg';
 
 /** Options shared by `RNN`, `LSTM` and `GRU`. */
 export interface RNNBaseOptions {
@@ -67,7 +68,7 @@ export abstract class RNNBase extends Module {
     if (typeof p !== 'number' || !(p >= 0 && p <= 1)) {
       throw new ValueError(`${layer}: dropout should be a number in range [0, 1] representing the probability of an element being zeroed, got ${p}`);
     }
-    if (!Number.isInteger(inputSize) || inputSize < 1) throw new ValueError(`${layer}: inputSize must be a positive integer, got ${inputSize}`);
+    if (!Number.isInteger(inputSize) || inputSize < 1) throw new ValueError(`${layer}: inputSize must be a positive integer, got ${describeNumber(inputSize)}`);
     if (!Number.isInteger(hiddenSize) || hiddenSize < 1) throw new ValueError(`${layer}: hidden_size must be greater than zero, got ${hiddenSize}`);
     if (!Number.isInteger(numLayers) || numLayers < 1) throw new ValueError(`${layer}: num_layers must be greater than zero, got ${numLayers}`);
     if (!Number.isInteger(projSize) || projSize < 0) throw new ValueError(`${layer}: proj_size should be a positive integer or zero to disable projections, got ${projSize}`);

@@ -9,6 +9,7 @@ import { Module } from '../module';
 import { Parameter } from '../parameter';
 import { checkTensor } from './check-input';
 import { pyBool } from './repr';
+import { describeNumber } from '../../tensor/describe-arg';
 
 /** PyTorch's `RNNCellBase`: `weight_ih`, `weight_hh`, `bias_ih`, `bias_hh`, U(±1/sqrt(hidden)). */
 export abstract class RNNCellBase extends Module {
@@ -22,8 +23,8 @@ export abstract class RNNCellBase extends Module {
 
   constructor(inputSize: number, hiddenSize: number, bias: boolean, chunks: number, layer: string) {
     super();
-    if (!Number.isInteger(inputSize) || inputSize < 1) throw new ValueError(`${layer}: inputSize must be a positive integer, got ${inputSize}`);
-    if (!Number.isInteger(hiddenSize) || hiddenSize < 1) throw new ValueError(`${layer}: hiddenSize must be a positive integer, got ${hiddenSize}`);
+    if (!Number.isInteger(inputSize) || inputSize < 1) throw new ValueError(`${layer}: inputSize must be a positive integer, got ${describeNumber(inputSize)}`);
+    if (!Number.isInteger(hiddenSize) || hiddenSize < 1) throw new ValueError(`${layer}: hiddenSize must be a positive integer, got ${describeNumber(hiddenSize)}`);
     this.inputSize = inputSize;
     this.hiddenSize = hiddenSize;
     this.bias = bias;

@@ -1,9 +1,7 @@
 import { tf } from '../../backend/tfjs';
 import { runOp } from '../../autograd/run-op';
-import { ValueError } from '../../errors/value-error';
 import type { Tensor } from '../../tensor/tensor';
 import { numericInput } from './unary-helpers';
-import { describeArg } from '../../tensor/describe-arg';
 import { ArgumentTypeError } from '../../errors/argument-type-error';
 
 /**
@@ -16,7 +14,7 @@ import { ArgumentTypeError } from '../../errors/argument-type-error';
  */
 export function threshold(input: Tensor, threshold: number, value: number): Tensor {
   if (typeof threshold !== 'number' || typeof value !== 'number') {
-    throw new ArgumentTypeError(`threshold: threshold and value must be numbers, got ${describeArg(threshold)} and ${describeArg(value)}`);
+    throw new ArgumentTypeError(`threshold: threshold and value must be numbers, got ${typeof threshold} and ${typeof value}`);
   }
   const x = numericInput(input, 'threshold');
   return runOp({
