@@ -1,7 +1,11 @@
 // The cost of the @dl/core layer over raw TensorFlow.js: the same ops on the same backend,
 // timed in alternating rounds so machine noise hits both sides alike. Goal: at most 15%.
 import * as dl from '@dl/core';
-import * as tf from '@tensorflow/tfjs-core';
+import { tf } from '@dl/core/internal';
+// The raw side's `tf.variableGrads` needs tfjs's own gradient registry, which only the
+// @tensorflow/tfjs union fills (@dl/core has its own gradients and bundles tfjs-core alone); the
+// registry is process-wide, so importing the union for its side effect serves the bundled engine.
+import '@tensorflow/tfjs';
 import { median } from './stats.ts';
 
 interface Case {
@@ -58,7 +62,7 @@ function cases(): Case[] {
           const { grads } = tf.variableGrads(() => {
             const h = tf.relu(tf.add(tf.matMul(rx, tf.transpose(rw1)), rb1));
             const logits = tf.add(tf.matMul(h, tf.transpose(rw2)), rb2);
-            return tf.neg(tf.mean(tf.sum(tf.mul(rtarget, tf.logSoftmax(logits)), 1)));
+            return tf.neg(tf.mean(tf.sum(tf.mul(rtarget, tf.logSoftmax(logits)), 1))) as tf.Scalar;
           });
           grads[rw1.name].dataSync();
         }),

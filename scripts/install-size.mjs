@@ -44,7 +44,10 @@ function parseArgs(argv) {
       if (!Number.isFinite(out.maxMb) || out.maxMb <= 0) usage(`--max-mb should be a positive number, got '${a}'`);
     } else if (flag === '--json') out.json = resolve(value());
     else if (flag === '--keep') out.keep = true;
-    else if (flag === '-h' || flag === '--help') usage();
+    else if (flag === '-h' || flag === '--help') {
+      console.log('usage: node scripts/install-size.mjs [pkg...] [--max-mb N] [--json FILE] [--keep]\n(see the comment at the top of scripts/install-size.mjs)');
+      process.exit(0);
+    }
     else if (a.startsWith('-')) usage(`unknown option '${a}'`);
     else out.specs.push(a);
   }
@@ -225,15 +228,15 @@ async function main() {
       return 3;
     }
     const tarballs = [...packed, ...given];
-    writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'install-size-probe', version: '1.0.0', private: true }, null, 2) + '\n');
+    writeFileSync(join(project, 'package.json'), `${JSON.stringify({ name: 'install-size-probe', version: '1.0.0', private: true }, null, 2)}\n`);
     console.log(`Installing into a fresh npm project (${project}):`);
     for (const t of tarballs) console.log(`  ${basename(t)}`);
     const env = cleanEnv();
     const started = Date.now();
     const r = await run('npm', ['install', '--no-audit', '--no-fund', ...tarballs], { cwd: project, env });
     const seconds = (Date.now() - started) / 1000;
-    const npmOutput = (r.stdout + '\n' + r.stderr).trim();
-    const warnings = npmWarnings(r.stderr + '\n' + r.stdout);
+    const npmOutput = `${r.stdout}\n${r.stderr}`.trim();
+    const warnings = npmWarnings(`${r.stderr}\n${r.stdout}`);
     if (r.code !== 0) {
       console.error(`install-size: npm install failed with exit code ${r.code}:\n${npmOutput}`);
       exitCode = 3;
@@ -278,7 +281,7 @@ async function main() {
         deprecationWarnings: warnings.deprecated,
         project: args.keep ? project : null,
       };
-      writeFileSync(args.json, JSON.stringify(result, null, 2) + '\n');
+      writeFileSync(args.json, `${JSON.stringify(result, null, 2)}\n`);
     }
   } finally {
     if (args.keep) console.log(`\nKept the project: ${project}`);

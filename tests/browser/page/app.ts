@@ -8,6 +8,8 @@ import { trainMlp, type TrainResult } from './train';
 /** What the test reads from the page once `status` is no longer 'running'. */
 export interface PageResult {
   status: 'running' | 'done' | 'error';
+  /** `dl.availableBackends()` before the backend started. */
+  available?: string[];
   result?: TrainResult;
   error?: string;
 }
@@ -18,19 +20,23 @@ declare global {
   }
 }
 
-/** Runs the page: `configureWasm` calls `dl.setWasmPaths` (the entries differ only there). */
-export async function runPage(configureWasm: () => void): Promise<void> {
+/**
+ * Runs the page. The entries differ only in how they call `dl.setWasmPaths` (`configureWasm`)
+ * and how they start the backend (`start`: `dl.setBackend('wasm')` unless they say otherwise).
+ */
+export async function runPage(configureWasm: () => void, start: () => Promise<string> = () => dl.setBackend('wasm')): Promise<void> {
   window.__dlResult = { status: 'running' };
   try {
     configureWasm();
-    const backend = await dl.setBackend('wasm');
+    window.__dlResult.available = dl.availableBackends();
+    const backend = await start();
     renderStart(backend);
     const result = await trainMlp(renderEpoch);
     renderResult(result);
-    window.__dlResult = { status: 'done', result };
+    window.__dlResult = { ...window.__dlResult, status: 'done', result };
   } catch (e) {
     const message = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
     renderError(message);
-    window.__dlResult = { status: 'error', error: message };
+    window.__dlResult = { ...window.__dlResult, status: 'error', error: message };
   }
 }

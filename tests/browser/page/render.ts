@@ -25,14 +25,14 @@ function cell(tag: 'td' | 'th', text: string): HTMLTableCellElement {
   return el;
 }
 
-/** Redraws the chart from `records`: x is the epoch (1..EPOCHS), y the loss (0..the largest). */
+/** Redraws the chart from `records`: x is the epoch (0..EPOCHS, 0 before training), y the loss. */
 function drawChart(): void {
   const chart = byId<HTMLElement>('chart');
   const { width, height, left, right, top, bottom } = CHART;
   const plotW = width - left - right;
   const plotH = height - top - bottom;
   const yMax = Math.max(...records.map((r) => r.loss), 1e-6) * 1.05;
-  const px = (epoch: number): number => left + ((epoch - 1) / Math.max(EPOCHS - 1, 1)) * plotW;
+  const px = (epoch: number): number => left + (epoch / EPOCHS) * plotW;
   const py = (loss: number): number => top + plotH - (loss / yMax) * plotH;
 
   const root = svg('svg', { width, height, viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': 'training loss per epoch' });
@@ -44,8 +44,8 @@ function drawChart(): void {
     root.append(svg('text', { x: left - 6, y: y + 4, 'text-anchor': 'end', 'font-size': 11, fill: '#57606a' }, v.toFixed(2)));
   }
   const step = EPOCHS > 20 ? 5 : 1;
-  for (let e = 1; e <= EPOCHS; e++) {
-    if (e !== 1 && e % step !== 0) continue;
+  for (let e = 0; e <= EPOCHS; e++) {
+    if (e % step !== 0) continue;
     root.append(svg('text', { x: px(e), y: top + plotH + 16, 'text-anchor': 'middle', 'font-size': 11, fill: '#57606a' }, String(e)));
   }
   root.append(svg('text', { x: left + plotW / 2, y: height - 8, 'text-anchor': 'middle', 'font-size': 12, fill: '#24292f' }, 'epoch'));

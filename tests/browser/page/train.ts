@@ -5,7 +5,7 @@ import * as dl from '@dl/core';
 import { Engine, Events } from '@dl/ignite';
 import { profile } from '@dl/profiler';
 
-/** One row of the loss table: the loss and accuracy on the whole training set after an epoch. */
+/** One row of the loss table: the loss and accuracy on the whole training set after an epoch (0: before training). */
 export interface EpochRecord {
   epoch: number;
   loss: number;
@@ -22,6 +22,7 @@ export interface ProfiledOp {
 /** What a run produced (the page puts it on `window.__dlResult`). */
 export interface TrainResult {
   backend: string;
+  /** Epochs 1..EPOCHS. */
   epochs: EpochRecord[];
   losses: number[];
   initialLoss: number;
@@ -50,7 +51,8 @@ function makeData(): Batch {
  * Trains `Linear(2, 16) → ReLU → Linear(16, 2)` with Adam and cross-entropy for `EPOCHS` epochs
  * of shuffled mini-batches, seeded with `manualSeed(0)`, on whatever backend is active.
  *
- * @param onEpoch called after each epoch with that epoch's record (the page draws as it goes).
+ * @param onEpoch called with the record of epoch 0 (before training), then after each epoch with
+ *   that epoch's (the page draws as it goes).
  */
 export async function trainMlp(onEpoch: (record: EpochRecord) => void = () => {}): Promise<TrainResult> {
   const backend = dl.getBackend();
@@ -88,7 +90,8 @@ export async function trainMlp(onEpoch: (record: EpochRecord) => void = () => {}
     onEpoch(record);
   });
 
-  const initialLoss = evaluate().loss;
+  const before = { epoch: 0, ...evaluate() };
+  onEpoch(before);
   const started = performance.now();
   const state = await trainer.run(loader, { maxEpochs: EPOCHS });
   const trainMs = performance.now() - started;
@@ -105,7 +108,7 @@ export async function trainMlp(onEpoch: (record: EpochRecord) => void = () => {}
     backend,
     epochs,
     losses: epochs.map((e) => e.loss),
-    initialLoss,
+    initialLoss: before.loss,
     finalLoss: last.loss,
     finalAccuracy: last.accuracy,
     iterations: state.iteration,

@@ -1,6 +1,8 @@
 // The real-browser test: the page (page/), bundled unchanged by esbuild and by Vite, trains the
-// MLP of page/train.ts on the wasm backend in headless Chromium, and must reach exactly the loss
-// the same training reaches here in Node on wasm.
+// MLP of page/train.ts on the wasm backend in headless Chromium, and must reach the very loss the
+// same training reaches here in Node on wasm. Also: the Vite `?url` way of serving the .wasm
+// files, picking webgl with dl.ready() once its tfjs package is imported, and what a page whose
+// .wasm files are missing gets.
 import * as dl from '@dl/core';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +14,7 @@ import type { PageResult } from '../page/app';
 import { EPOCHS, trainMlp, type TrainResult } from '../page/train';
 import { bundleWithEsbuild, bundleWithVite, bundleWithViteWasmUrl, type Bundle } from './bundle';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
-import { serveStatic } from './server';
+import { serveStatic, type ServedRequest } from './server';
 
 const PACKAGE_DIR = join(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT_DIR = join(PACKAGE_DIR, 'out');
@@ -22,7 +24,7 @@ const DOCS_SCREENSHOT = join(PACKAGE_DIR, '..', '..', 'docs', 'images', 'browser
 const MATCH_TOLERANCE = 1e-5;
 /** Chance level is ln 2 ≈ 0.693; below this the MLP has learned XOR. */
 const LEARNED_LOSS = 0.1;
-/** How long the page may take from navigation to its result. */
+/** How long a page may take from navigation to its result. */
 const PAGE_TIMEOUT_MS = 40_000;
 
 let workDir: string;
@@ -56,8 +58,96 @@ afterAll(async () => {
   if (workDir) rmSync(workDir, { recursive: true, force: true });
 });
 
+interface Visit {
+  outcome: PageResult;
+  pageErrors: string[];
+  consoleErrors: string[];
+  consoleLines: string[];
+  requests: ServedRequest[];
+  lossRows: string[];
+  chartLines: number;
+  profileRows: number;
+  ms: number;
+}
+
+/**
+ * Serves `built`, opens its page in a new tab, waits until the page says it is done (or failed,
+ * or throws), reads what it shows, and saves a screenshot as out/browser-mlp-NAME.png.
+ */
+async function visit(built: Bundle, name: string): Promise<Visit> {
+  const server = await serveStatic(built.outDir);
+  const page = await context.newPage();
+  const pageErrors: string[] = [];
+  const consoleErrors: string[] = [];
+  const consoleLines: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(`${e.name}: ${e.message}`));
+  page.on('console', (msg) => {
+    consoleLines.push(`[${msg.type()}] ${msg.text()}`);
+    if (msg.type() === 'error' || msg.type() === 'assert') consoleErrors.push(msg.text());
+  });
+  page.on('requestfailed', (req) => consoleErrors.push(`request failed: ${req.url()} (${req.failure()?.errorText})`));
+  try {
+    const started = performance.now();
+    await page.goto(`${server.origin}/${built.page}`);
+    // Done, failed, or an uncaught error in the page (a module that does not load, say).
+    const firstPageError = new Promise<never>((_, reject) => page.once('pageerror', (e) => reject(new Error(`page error: ${e.message}`))));
+    await Promise.race([
+      page.waitForFunction(() => window.__dlResult !== undefined && window.__dlResult.status !== 'running', null, { timeout: PAGE_TIMEOUT_MS }),
+      firstPageError,
+    ]);
+    const ms = performance.now() - started;
+    const outcome = (await page.evaluate(() => window.__dlResult)) as PageResult;
+    const shot = join(OUT_DIR, `browser-mlp-${name}.png`);
+    await page.screenshot({ path: shot, fullPage: true });
+    if (process.env.DL_UPDATE_SCREENSHOT === '1' && name === 'esbuild') {
+      mkdirSync(dirname(DOCS_SCREENSHOT), { recursive: true });
+      copyFileSync(shot, DOCS_SCREENSHOT);
+    }
+    console.log(
+      `[${name}] bundle ${built.ms.toFixed(0)} ms, page ${ms.toFixed(0)} ms (training ${outcome.result?.trainMs.toFixed(0) ?? '-'} ms); screenshot ${shot}` +
+        (consoleLines.length ? `\npage console:\n${consoleLines.join('\n')}` : ''),
+    );
+    return {
+      outcome,
+      pageErrors,
+      consoleErrors,
+      consoleLines,
+      requests: [...server.requests],
+      lossRows: await page.locator('#loss-rows tr').allInnerTexts(),
+      chartLines: await page.locator('#chart svg polyline').count(),
+      profileRows: await page.locator('#profile-rows tr').count(),
+      ms,
+    };
+  } finally {
+    await page.close();
+    await server.close();
+  }
+}
+
 function maxAbsDiff(a: number[], b: number[]): number {
   return Math.max(...a.map((v, i) => Math.abs(v - b[i])));
+}
+
+/** What every page that trained must show: a clean run, the table, the chart, the profile. */
+function expectTrainedCleanly(v: Visit): TrainResult {
+  expect(v.outcome.error, 'the page reported an error').toBeUndefined();
+  expect(v.outcome.status).toBe('done');
+  const result = v.outcome.result!;
+  expect(result.iterations).toBe(reference.iterations);
+  expect(result.losses).toHaveLength(EPOCHS);
+  expect(result.finalLoss).toBeLessThan(LEARNED_LOSS);
+  expect(result.profiledOps.map((op) => op.name)).toEqual(expect.arrayContaining(['Linear', 'CrossEntropyLoss']));
+  // What a person sees: a row per epoch (0 is before training) ending in the final loss, the chart.
+  expect(v.lossRows).toHaveLength(EPOCHS + 1);
+  expect(v.lossRows[0]).toContain(result.initialLoss.toFixed(6));
+  expect(v.lossRows[EPOCHS]).toContain(result.finalLoss.toFixed(6));
+  expect(v.chartLines).toBe(1);
+  expect(v.profileRows).toBeGreaterThan(0);
+  expect(v.pageErrors, v.consoleLines.join('\n')).toEqual([]);
+  expect(v.consoleErrors, v.consoleLines.join('\n')).toEqual([]);
+  expect(v.requests.filter((r) => r.status !== 200)).toEqual([]);
+  expect(offMachine).toEqual([]);
+  return result;
 }
 
 describe('Node reference (wasm)', () => {
@@ -77,77 +167,60 @@ const bundlers: Array<[string, (outDir: string) => Promise<Bundle>]> = [
 ];
 
 describe.each(bundlers)('page bundled with %s', (name, bundle) => {
+  let bundling: Promise<Bundle> | undefined;
+  const getBundle = (): Promise<Bundle> => (bundling ??= bundle(join(workDir, name)));
+
+  it('bundles with no warning and no Node built-in stubbed out', async () => {
+    const { warnings, scripts, outDir } = await getBundle();
+    expect(warnings, `${name} printed warnings`).toEqual([]);
+    const text = scripts.map((f) => readFileSync(join(outDir, f), 'utf8')).join('\n');
+    expect(text.includes('__vite-browser-external'), 'a Node built-in was stubbed out of the bundle').toBe(false);
+  });
+
   it('trains the MLP on wasm in headless Chromium to the loss Node reaches', async () => {
-    const t0 = performance.now();
-    const built = await bundle(join(workDir, name));
-    expect(built.warnings, `${name} warnings`).toEqual([]);
-    const bundleText = built.scripts.map((f) => readFileSync(join(built.outDir, f), 'utf8')).join('\n');
-    expect(bundleText.includes('__vite-browser-external'), 'a Node built-in was stubbed out of the bundle').toBe(false);
+    const built = await getBundle();
+    const v = await visit(built, name);
+    const result = expectTrainedCleanly(v);
+    expect(v.outcome.available).toEqual(['wasm', 'cpu']);
+    expect(result.backend).toBe('wasm');
+    expect(Math.abs(result.initialLoss - reference.initialLoss)).toBeLessThanOrEqual(MATCH_TOLERANCE);
+    expect(maxAbsDiff(result.losses, reference.losses), `per-epoch losses\nbrowser ${result.losses}\nnode    ${reference.losses}`).toBeLessThanOrEqual(MATCH_TOLERANCE);
+    expect(Math.abs(result.finalLoss - reference.finalLoss)).toBeLessThanOrEqual(MATCH_TOLERANCE);
+    expect(result.finalAccuracy).toBe(reference.finalAccuracy);
+    // Exactly one binary, the simd one, as in Node (threads need cross-origin isolation).
+    const wasmRequests = v.requests.filter((r) => r.path.endsWith('.wasm')).map((r) => r.path);
+    expect(wasmRequests).toHaveLength(1);
+    expect(wasmRequests[0]).toMatch(built.simdWasm);
+  });
+});
 
-    const server = await serveStatic(built.outDir);
-    const page = await context.newPage();
-    const pageErrors: string[] = [];
-    const consoleErrors: string[] = [];
-    const consoleLines: string[] = [];
-    page.on('pageerror', (e) => pageErrors.push(`${e.name}: ${e.message}`));
-    page.on('console', (msg) => {
-      consoleLines.push(`[${msg.type()}] ${msg.text()}`);
-      if (msg.type() === 'error' || msg.type() === 'assert') consoleErrors.push(msg.text());
-    });
-    page.on('requestfailed', (req) => consoleErrors.push(`request failed: ${req.url()} (${req.failure()?.errorText})`));
-    try {
-      const t1 = performance.now();
-      await page.goto(`${server.origin}/${built.page}`);
-      // Done, failed, or an uncaught error in the page (a module that does not load, say).
-      const firstPageError = new Promise<never>((_, reject) => page.once('pageerror', (e) => reject(new Error(`page error: ${e.message}`))));
-      await Promise.race([
-        page.waitForFunction(() => window.__dlResult !== undefined && window.__dlResult.status !== 'running', null, { timeout: PAGE_TIMEOUT_MS }),
-        firstPageError,
-      ]);
-      const t2 = performance.now();
-      const outcome = (await page.evaluate(() => window.__dlResult)) as PageResult;
-      const shot = join(OUT_DIR, `browser-mlp-${name}.png`);
-      await page.screenshot({ path: shot, fullPage: true });
-      if (process.env.DL_UPDATE_SCREENSHOT === '1' && name === 'esbuild') {
-        mkdirSync(dirname(DOCS_SCREENSHOT), { recursive: true });
-        copyFileSync(shot, DOCS_SCREENSHOT);
-      }
-      console.log(
-        `[${name}] bundle ${built.ms.toFixed(0)} ms, page ${(t2 - t1).toFixed(0)} ms ` +
-          `(training ${outcome.result?.trainMs.toFixed(0)} ms), test ${(performance.now() - t0).toFixed(0)} ms; screenshot ${shot}`,
-      );
+describe('page with @tensorflow/tfjs-backend-webgl imported (esbuild)', () => {
+  it('dl.ready() picks webgl, the wasm backend never starts, and the MLP learns', async () => {
+    const built = await bundleWithEsbuild(join(workDir, 'webgl'), { entry: 'main-webgl', html: 'webgl.html' });
+    expect(built.warnings).toEqual([]);
+    const v = await visit(built, 'webgl');
+    const result = expectTrainedCleanly(v);
+    expect(v.outcome.available).toEqual(['webgl', 'wasm', 'cpu']);
+    expect(result.backend).toBe('webgl');
+    // Other kernels (SwiftShader's GL here), so only close to Node's wasm numbers.
+    expect(Math.abs(result.initialLoss - reference.initialLoss)).toBeLessThan(1e-3);
+    expect(v.requests.filter((r) => r.path.endsWith('.wasm'))).toEqual([]);
+  });
+});
 
-      expect(outcome.error, 'the page reported an error').toBeUndefined();
-      expect(outcome.status).toBe('done');
-      const result = outcome.result!;
-      expect(result.backend).toBe('wasm');
-      expect(result.iterations).toBe(reference.iterations);
-      expect(result.losses).toHaveLength(EPOCHS);
-      expect(Math.abs(result.initialLoss - reference.initialLoss)).toBeLessThanOrEqual(MATCH_TOLERANCE);
-      expect(maxAbsDiff(result.losses, reference.losses), `per-epoch losses\nbrowser ${result.losses}\nnode    ${reference.losses}`).toBeLessThanOrEqual(MATCH_TOLERANCE);
-      expect(Math.abs(result.finalLoss - reference.finalLoss)).toBeLessThanOrEqual(MATCH_TOLERANCE);
-      expect(result.finalLoss).toBeLessThan(LEARNED_LOSS);
-      expect(result.finalAccuracy).toBe(reference.finalAccuracy);
-      expect(result.profiledOps.map((op) => op.name)).toEqual(expect.arrayContaining(['Linear', 'CrossEntropyLoss']));
-
-      // What a person sees: one table row per epoch ending in the final loss, and the chart.
-      const rows = await page.locator('#loss-rows tr').allInnerTexts();
-      expect(rows).toHaveLength(EPOCHS);
-      expect(rows[EPOCHS - 1]).toContain(result.finalLoss.toFixed(6));
-      expect(await page.locator('#chart svg polyline').count()).toBe(1);
-      expect(await page.locator('#profile-rows tr').count()).toBeGreaterThan(0);
-
-      expect(pageErrors, consoleLines.join('\n')).toEqual([]);
-      expect(consoleErrors, consoleLines.join('\n')).toEqual([]);
-      expect(offMachine).toEqual([]);
-      expect(server.requests.filter((r) => r.status !== 200)).toEqual([]);
-      // Exactly one binary, the simd one, as in Node (threads need cross-origin isolation).
-      const wasmRequests = server.requests.filter((r) => r.path.endsWith('.wasm')).map((r) => r.path);
-      expect(wasmRequests).toHaveLength(1);
-      expect(wasmRequests[0]).toMatch(built.simdWasm);
-    } finally {
-      await page.close();
-      await server.close();
-    }
+describe('a page whose .wasm files are not served', () => {
+  it("rejects dl.setBackend('wasm') with a BackendError pointing at dl.setWasmPaths", async () => {
+    const built = await bundleWithEsbuild(join(workDir, 'no-wasm'), { wasm: false });
+    const v = await visit(built, 'no-wasm');
+    expect(v.outcome.status).toBe('error');
+    expect(v.outcome.error).toMatch(/^BackendError: Backend 'wasm' failed to initialize/);
+    expect(v.outcome.error).toContain('dl.setWasmPaths');
+    expect(v.pageErrors).toEqual([]);
+    // It asked for the simd binary where it was told to (emscripten tries streaming compilation,
+    // then a plain fetch), got 404s, and tried nothing else.
+    const wasmRequests = v.requests.filter((r) => r.path.endsWith('.wasm'));
+    expect(wasmRequests.length).toBeGreaterThan(0);
+    expect(new Set(wasmRequests.map((r) => `${r.path} ${r.status}`))).toEqual(new Set(['/wasm/tfjs-backend-wasm-simd.wasm 404']));
+    console.log(`[no-wasm] the page said: ${v.outcome.error}`);
   });
 });

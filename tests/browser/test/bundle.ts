@@ -57,14 +57,19 @@ function scriptsIn(dir: string): string[] {
 }
 
 /**
- * esbuild: `bundle: true, platform: 'browser', format: 'esm'` on page/main.ts. esbuild does not
- * read HTML, so the page's index.html is copied with its module script pointed at the bundle.
+ * esbuild: `bundle: true, platform: 'browser', format: 'esm'` on page/main.ts (or another entry
+ * of page/ with its HTML page). esbuild does not read HTML, so the page is copied with its module
+ * script pointed at the bundle. `wasm: false` leaves the .wasm files out (for the test of what a
+ * missing file does).
  */
-export async function bundleWithEsbuild(outDir: string): Promise<Bundle> {
+export async function bundleWithEsbuild(
+  outDir: string,
+  { entry = 'main', html = 'index.html', wasm = true }: { entry?: string; html?: string; wasm?: boolean } = {},
+): Promise<Bundle> {
   const started = performance.now();
   const result = await esbuild.build({
     absWorkingDir: PAGE_DIR,
-    entryPoints: { main: join(PAGE_DIR, 'main.ts') },
+    entryPoints: { [entry]: join(PAGE_DIR, `${entry}.ts`) },
     bundle: true,
     platform: 'browser',
     format: 'esm',
@@ -72,13 +77,13 @@ export async function bundleWithEsbuild(outDir: string): Promise<Bundle> {
     logLevel: 'silent',
   });
   const ms = performance.now() - started;
-  const html = readFileSync(join(PAGE_DIR, 'index.html'), 'utf8');
-  const entry = '<script type="module" src="./main.ts"></script>';
-  if (html.split(entry).length !== 2) throw new Error(`page/index.html must contain ${entry} exactly once`);
-  writeFileSync(join(outDir, 'index.html'), html.replace(entry, '<script type="module" src="./main.js"></script>'));
-  copyWasmFiles(outDir);
+  const text = readFileSync(join(PAGE_DIR, html), 'utf8');
+  const script = `<script type="module" src="./${entry}.ts"></script>`;
+  if (text.split(script).length !== 2) throw new Error(`page/${html} must contain ${script} exactly once`);
+  writeFileSync(join(outDir, html), text.replace(script, `<script type="module" src="./${entry}.js"></script>`));
+  if (wasm) copyWasmFiles(outDir);
   const warnings = esbuild.formatMessagesSync(result.warnings, { kind: 'warning', color: false });
-  return { outDir, page: 'index.html', simdWasm: SIMD_IN_WASM_DIR, warnings, scripts: scriptsIn(outDir), ms };
+  return { outDir, page: html, simdWasm: SIMD_IN_WASM_DIR, warnings, scripts: scriptsIn(outDir), ms };
 }
 
 /** Vite's logger, recording every warning and error it prints. */
@@ -106,7 +111,7 @@ async function viteBuildPage(html: string, outDir: string, cacheDir: string, war
   const started = performance.now();
   await viteBuild({
     configFile: false,
-    envFile: false,
+    envDir: false,
     root: PAGE_DIR,
     base: './',
     cacheDir,

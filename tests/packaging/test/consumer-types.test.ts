@@ -5,7 +5,7 @@
 // every published entry point (shared/uses.ts) and uses typed APIs.
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, inject, it } from 'vitest';
 import { consumerOf, describeRun, nodeBin, run } from './support.ts';
 
 const ctx = inject('packaging');

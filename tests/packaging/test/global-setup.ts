@@ -61,7 +61,7 @@ export default async function setup(project: TestProject): Promise<() => void> {
   if (failed.length) {
     ctx.installError = `not installed: these packages could not be packed:\n${failed.map((p) => `${p.name}: ${p.packError}`).join('\n')}`;
   } else {
-    writeFileSync(join(consumerDir, 'package.json'), JSON.stringify({ name: 'dl-consumer', version: '1.0.0', private: true }, null, 2) + '\n');
+    writeFileSync(join(consumerDir, 'package.json'), `${JSON.stringify({ name: 'dl-consumer', version: '1.0.0', private: true }, null, 2)}\n`);
     const r = await run(
       'npm',
       ['install', '--no-audit', '--no-fund', ...packed.map((p) => p.tarball as string), `typescript@${TYPESCRIPT_VERSION}`, `@types/node@${TYPES_NODE_VERSION}`],

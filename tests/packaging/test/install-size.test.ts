@@ -23,42 +23,36 @@ describe('npm install of the packed @dl/core in a fresh npm project', () => {
   const out = mkdtempSync(join(tmpdir(), 'dl-install-size-result-'));
   afterAll(() => rmSync(out, { recursive: true, force: true }));
 
-  let result: { run: RunResult; size: InstallSize | null } | null = null;
-  async function measure(): Promise<{ run: RunResult; size: InstallSize | null }> {
-    if (result) return result;
+  // Both tests read one measurement: the script runs once.
+  let measured: Promise<{ r: RunResult; size: InstallSize }> | null = null;
+  const measure = () => (measured ??= runScript());
+  async function runScript(): Promise<{ r: RunResult; size: InstallSize }> {
     const file = join(out, 'size.json');
     const r = await run(nodeBin, [join(repoRoot, 'scripts/install-size.mjs'), '@dl/core', '--max-mb', String(MAX_MB), '--json', file], {
       cwd: repoRoot,
       env: cleanEnv(),
       timeoutMs: 280_000,
     });
-    let size: InstallSize | null = null;
+    console.log(r.stdout);
+    let size: InstallSize;
     try {
       size = JSON.parse(readFileSync(file, 'utf8')) as InstallSize;
     } catch {
-      size = null;
+      throw new Error(`scripts/install-size.mjs wrote no result:\n${describeRun(r)}`);
     }
-    console.log(r.stdout);
-    result = { run: r, size };
-    return result;
+    if (size.npmExitCode !== 0) throw new Error(`npm install of the @dl/core tarball failed:\n${describeRun(r)}`);
+    return { r, size };
   }
 
   it(`installs, and node_modules is at most ${MAX_MB} MB (scripts/install-size.mjs)`, async () => {
-    const { run: r, size } = await measure();
-    expect(size, `scripts/install-size.mjs wrote no result:\n${describeRun(r)}`).not.toBeNull();
-    expect(size!.npmExitCode, `npm install failed:\n${describeRun(r)}`).toBe(0);
-    expect(
-      size!.totalMB,
-      `node_modules is ${size!.totalMB.toFixed(1)} MB, over ${MAX_MB} MB. Largest packages:\n` +
-        size!.top.map((p) => `  ${p.name}: ${(p.bytes / 1e6).toFixed(1)} MB`).join('\n'),
-    ).toBeLessThanOrEqual(MAX_MB);
+    const { r, size } = await measure();
+    const largest = size.top.map((p) => `  ${p.name}: ${(p.bytes / 1e6).toFixed(1)} MB`).join('\n');
+    expect(size.totalMB, `node_modules is ${size.totalMB.toFixed(1)} MB, over ${MAX_MB} MB. Largest packages:\n${largest}`).toBeLessThanOrEqual(MAX_MB);
     expect(r.code, `scripts/install-size.mjs exited ${r.code}:\n${describeRun(r)}`).toBe(0);
   });
 
   it('npm prints no install-script warning (no installed package has install scripts)', async () => {
-    const { run: r, size } = await measure();
-    expect(size, `scripts/install-size.mjs wrote no result:\n${describeRun(r)}`).not.toBeNull();
-    expect(size!.npmExitCode, `npm install failed:\n${describeRun(r)}`).toBe(0);
-    expect(size!.installScriptWarnings, `npm warned about install scripts:\n${size!.installScriptWarnings.join('\n')}`).toEqual([]);
+    const { size } = await measure();
+    expect(size.installScriptWarnings, `npm warned about install scripts:\n${size.installScriptWarnings.join('\n')}`).toEqual([]);
   });
 });

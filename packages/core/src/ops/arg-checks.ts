@@ -35,7 +35,7 @@ export function assertOperand(x: unknown, op: string, what: string): void {
 export function assertTensorList(xs: unknown, op: string, what = 'tensors'): asserts xs is readonly Tensor[] {
   if (!Array.isArray(xs)) throw new ArgumentTypeError(`${op}: expected ${what} to be an array of Tensors, got ${describeArg(xs)}`);
   for (let i = 0; i < xs.length; i++) {
-    if (!(xs[i] instanceof Tensor)) throw new ArgumentTypeError(`${op}: expected ${what}[${i}] to be a Tensor, got ${describeArg(xs[i])}`);
+    if (!(xs[i] instanceof Tensor)) throw notTensor(xs[i], op, `${what}[${i}]`, 'a Tensor');
   }
 }
 

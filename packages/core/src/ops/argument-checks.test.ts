@@ -2,7 +2,7 @@
 // argument, what it accepts and what it got (the issue "user errors look like tfjs's").
 import { describe, expect, it } from 'vitest';
 import * as dl from '../index';
-import { ArgumentTypeError, DLError, DTypeError, IndexError, ShapeError, Tensor, ValueError } from '../index';
+import { ArgumentTypeError, DLError, DTypeError, IndexError, ShapeError, type Tensor, ValueError } from '../index';
 
 type ErrorClass = new (...args: never[]) => Error;
 

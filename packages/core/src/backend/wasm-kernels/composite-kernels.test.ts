@@ -208,33 +208,3 @@ describe('UnsortedSegmentSum (wasm)', () => {
     expect(out.values).toEqual([0, 0, 0, 0, 0, 0]);
   });
 });
-
-describe("tfjs's own gradients on wasm", () => {
-  it('differentiate conv2d, depthwiseConv2d and gather on wasm, matching cpu', async () => {
-    const active = getBackend();
-    const results: Record<string, number[][]> = {};
-    try {
-      for (const name of ['wasm', 'cpu']) {
-        await setBackend(name);
-        results[name] = tf.tidy(() => {
-          const x = tf.tensor4d(floats([2, 7, 6, 3], 31).values, [2, 7, 6, 3]);
-          const f = tf.tensor4d(floats([3, 2, 3, 4], 32).values, [3, 2, 3, 4]);
-          const dwf = tf.tensor4d(floats([2, 3, 3, 2], 33).values, [2, 3, 3, 2]);
-          const table = tf.tensor2d(floats([6, 4], 34).values, [6, 4]);
-          const ids = tf.tensor1d([5, 0, 5, 2], 'int32');
-          const loss = (a: tf.Tensor4D, b: tf.Tensor4D, c: tf.Tensor4D, t: tf.Tensor2D) =>
-            tf.addN([
-              tf.sum(tf.square(tf.conv2d(a, b, [2, 1], 'same'))),
-              tf.sum(tf.square(tf.depthwiseConv2d(a, c, 1, 'valid'))),
-              tf.sum(tf.mul(tf.gather(t, ids), tf.reshape(tf.range(1, 17), [4, 4]))),
-            ]) as tf.Scalar;
-          const grads = tf.grads((a, b, c, t) => loss(a as tf.Tensor4D, b as tf.Tensor4D, c as tf.Tensor4D, t as tf.Tensor2D))([x, f, dwf, table]);
-          return grads.map((g) => Array.from(g.dataSync()));
-        });
-      }
-    } finally {
-      await setBackend(active);
-    }
-    results.wasm.forEach((g, i) => expectClose(g, results.cpu[i], 1e-4, 1e-4, `gradient ${i}`));
-  });
-});

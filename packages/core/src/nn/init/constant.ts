@@ -1,4 +1,3 @@
-import { ValueError } from '../../errors/value-error';
 import type { Tensor } from '../../tensor/tensor';
 import { checkTarget, writeValues } from './write-values';
 import { describeArg } from '../../tensor/describe-arg';

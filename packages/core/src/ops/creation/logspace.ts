@@ -1,4 +1,3 @@
-import { ValueError } from '../../errors/value-error';
 import { Tensor } from '../../tensor/tensor';
 import { finish, resolveDType, type CreationOptions } from './creation-options';
 import { fromHost } from './host-values';

@@ -1,7 +1,6 @@
 import { tf } from '../../backend/tfjs';
 import { runOp } from '../../autograd/run-op';
 import { ShapeError } from '../../errors/shape-error';
-import { ValueError } from '../../errors/value-error';
 import { Tensor } from '../../tensor/tensor';
 import { rawFull } from '../creation/raw-fill';
 import { rawCast } from '../unary/unary-helpers';
