@@ -1,5 +1,6 @@
 export {};
 export * from './softmax';
+export type { SoftmaxOptions } from './softmax-core';
 export * from './softmin';
 export * from './log-softmax';
 export * from './one-hot';

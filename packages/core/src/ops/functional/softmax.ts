@@ -2,7 +2,6 @@ import type { Tensor } from '../../tensor/tensor';
 import { softmaxInput, softmaxOp, type SoftmaxOptions } from './softmax-core';
 import { assertTensor } from '../arg-checks';
 
-export type { SoftmaxOptions } from './softmax-core';
 
 /**
  * Softmax along `dim`: `exp(x) / sum(exp(x))`, computed stably (PyTorch's `F.softmax`).
