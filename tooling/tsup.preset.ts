@@ -43,6 +43,10 @@ export function packageBuild(spec: PackageBuild): Options[] {
       target: 'node20',
       shims: true,
       dts: false,
+      // tsup's CommonJS code splitting runs a second pass whose maps point at its intermediate
+      // files by absolute path (this machine's), not at src/: no maps rather than wrong ones. The
+      // code is not minified, so stack traces stay readable.
+      sourcemap: false,
     },
     Object.keys(spec.browser).length > 0
       ? {

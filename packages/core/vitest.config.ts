@@ -20,6 +20,8 @@ const BACKEND_GLOBAL_STATE = [
   'src/memory/**/*.test.ts',
   'src/ops/functional/cnn.test.ts',
   'src/backend/wasm-kernels/composite-kernels.test.ts',
+  'src/backend/backend.test.ts',
+  'src/backend/uncaught-errors.test.ts',
 ];
 const NODE_GLOBAL_STATE = ['src/datasets/disk-full.test.ts'];
 const SLOW = [

@@ -7,12 +7,13 @@ import * as dl from '@dl/core';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PageResult } from '../page/app';
 import { EPOCHS, trainMlp, type TrainResult } from '../page/train';
-import { bundleWithEsbuild, bundleWithVite, bundleWithViteWasmUrl, type Bundle } from './bundle';
+import { bareImportsOfBrowserBundle, bundleWithEsbuild, bundleWithVite, bundleWithViteWasmUrl, startViteDev, type Bundle } from './bundle';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 import { serveStatic, type ServedRequest } from './server';
 
@@ -70,25 +71,39 @@ interface Visit {
   ms: number;
 }
 
-/**
- * Serves `built`, opens its page in a new tab, waits until the page says it is done (or failed,
- * or throws), reads what it shows, and saves a screenshot as out/browser-mlp-NAME.png.
- */
+/** Serves a bundle's folder on 127.0.0.1 and visits its page (see `visitPage`). */
 async function visit(built: Bundle, name: string): Promise<Visit> {
   const server = await serveStatic(built.outDir);
+  try {
+    return await visitPage(`${server.origin}/${built.page}`, name, `bundle ${built.ms.toFixed(0)} ms, `);
+  } finally {
+    await server.close();
+  }
+}
+
+/**
+ * Opens `url` in a new tab, waits until the page says it is done (or failed, or throws), reads
+ * what it shows, and saves a screenshot as out/browser-mlp-NAME.png.
+ */
+async function visitPage(url: string, name: string, note = ''): Promise<Visit> {
   const page = await context.newPage();
   const pageErrors: string[] = [];
   const consoleErrors: string[] = [];
   const consoleLines: string[] = [];
+  const requests: ServedRequest[] = [];
   page.on('pageerror', (e) => pageErrors.push(`${e.name}: ${e.message}`));
   page.on('console', (msg) => {
     consoleLines.push(`[${msg.type()}] ${msg.text()}`);
     if (msg.type() === 'error' || msg.type() === 'assert') consoleErrors.push(msg.text());
   });
   page.on('requestfailed', (req) => consoleErrors.push(`request failed: ${req.url()} (${req.failure()?.errorText})`));
+  page.on('response', (res) => {
+    const u = new URL(res.url());
+    if (u.protocol === 'http:') requests.push({ method: res.request().method(), path: u.pathname, status: res.status() });
+  });
   try {
     const started = performance.now();
-    await page.goto(`${server.origin}/${built.page}`);
+    await page.goto(url);
     // Done, failed, or an uncaught error in the page (a module that does not load, say).
     const firstPageError = new Promise<never>((_, reject) => page.once('pageerror', (e) => reject(new Error(`page error: ${e.message}`))));
     await Promise.race([
@@ -104,7 +119,7 @@ async function visit(built: Bundle, name: string): Promise<Visit> {
       copyFileSync(shot, DOCS_SCREENSHOT);
     }
     console.log(
-      `[${name}] bundle ${built.ms.toFixed(0)} ms, page ${ms.toFixed(0)} ms (training ${outcome.result?.trainMs.toFixed(0) ?? '-'} ms); screenshot ${shot}` +
+      `[${name}] ${note}page ${ms.toFixed(0)} ms (training ${outcome.result?.trainMs.toFixed(0) ?? '-'} ms); screenshot ${shot}` +
         (consoleLines.length ? `\npage console:\n${consoleLines.join('\n')}` : ''),
     );
     return {
@@ -112,7 +127,7 @@ async function visit(built: Bundle, name: string): Promise<Visit> {
       pageErrors,
       consoleErrors,
       consoleLines,
-      requests: [...server.requests],
+      requests,
       lossRows: await page.locator('#loss-rows tr').allInnerTexts(),
       chartLines: await page.locator('#chart svg polyline').count(),
       profileRows: await page.locator('#profile-rows tr').count(),
@@ -120,7 +135,6 @@ async function visit(built: Bundle, name: string): Promise<Visit> {
     };
   } finally {
     await page.close();
-    await server.close();
   }
 }
 
@@ -145,7 +159,7 @@ function expectTrainedCleanly(v: Visit): TrainResult {
   expect(v.profileRows).toBeGreaterThan(0);
   expect(v.pageErrors, v.consoleLines.join('\n')).toEqual([]);
   expect(v.consoleErrors, v.consoleLines.join('\n')).toEqual([]);
-  expect(v.requests.filter((r) => r.status !== 200)).toEqual([]);
+  expect(v.requests.filter((r) => r.status >= 400)).toEqual([]);
   expect(offMachine).toEqual([]);
   return result;
 }
@@ -159,6 +173,32 @@ describe('Node reference (wasm)', () => {
     expect(reference.finalAccuracy).toBeGreaterThanOrEqual(0.97);
   });
 });
+
+describe('what the browser builds import', () => {
+  it('is only what npm installs with @dl/core, @dl/ignite and @dl/profiler (dependencies, required peers)', async () => {
+    const requireHere = createRequire(import.meta.url);
+    const manifests = Object.fromEntries(
+      ['@dl/core', '@dl/ignite', '@dl/profiler'].map((name) => {
+        const file = requireHere.resolve(`${name}/package.json`);
+        return [name, { dir: dirname(file), json: JSON.parse(readFileSync(file, 'utf8')) as Manifest }];
+      }),
+    );
+    const imports = await bareImportsOfBrowserBundle(Object.fromEntries(Object.entries(manifests).map(([name, m]) => [name, m.dir])));
+    expect(imports.length).toBeGreaterThan(0);
+    const undeclared = imports.filter(({ importer, imported }) => {
+      const { dependencies = {}, peerDependencies = {}, peerDependenciesMeta = {} } = manifests[importer].json;
+      const installed = imported in dependencies || (imported in peerDependencies && !peerDependenciesMeta[imported]?.optional);
+      return !installed && imported !== importer;
+    });
+    expect(undeclared, 'imported by the browser build, but neither a dependency nor a required peer (so not installed for users)').toEqual([]);
+  });
+});
+
+interface Manifest {
+  dependencies?: Record<string, string>;
+  peerDependencies?: Record<string, string>;
+  peerDependenciesMeta?: Record<string, { optional?: boolean }>;
+}
 
 const bundlers: Array<[string, (outDir: string) => Promise<Bundle>]> = [
   ['esbuild', (outDir) => bundleWithEsbuild(outDir)],
@@ -191,6 +231,26 @@ describe.each(bundlers)('page bundled with %s', (name, bundle) => {
     const wasmRequests = v.requests.filter((r) => r.path.endsWith('.wasm')).map((r) => r.path);
     expect(wasmRequests).toHaveLength(1);
     expect(wasmRequests[0]).toMatch(built.simdWasm);
+  });
+});
+
+describe('the Vite dev server', () => {
+  it('serves both entries: .wasm files from public/wasm/, and as ?url imports', async () => {
+    const dev = await startViteDev(join(workDir, 'vite-dev'));
+    try {
+      for (const [page, simd] of [
+        ['index.html', /^\/wasm\/tfjs-backend-wasm-simd\.wasm$/],
+        ['wasm-url.html', /^\/@fs\/.*\/tfjs-backend-wasm-simd\.wasm$/],
+      ] as const) {
+        const v = await visitPage(`${dev.origin}/${page}`, `vite-dev-${page.replace('.html', '')}`);
+        const result = expectTrainedCleanly(v);
+        expect(result.backend).toBe('wasm');
+        expect(maxAbsDiff(result.losses, reference.losses)).toBeLessThanOrEqual(MATCH_TOLERANCE);
+        expect(v.requests.some((r) => simd.test(r.path) && r.status === 200), v.requests.map((r) => r.path).join('\n')).toBe(true);
+      }
+    } finally {
+      await dev.close();
+    }
   });
 });
 

@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
-import { build as viteBuild, createLogger, type LogErrorOptions, type LogOptions } from 'vite';
+import { build as viteBuild, createLogger, createServer, type LogErrorOptions, type LogOptions } from 'vite';
 
 export const PAGE_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'page');
 
@@ -150,4 +150,66 @@ export async function bundleWithViteWasmUrl(outDir: string, cacheDir: string): P
   const warnings: string[] = [];
   const ms = await viteBuildPage('wasm-url.html', outDir, cacheDir, warnings);
   return { outDir, page: 'wasm-url.html', simdWasm: /^\/assets\/tfjs-backend-wasm-simd-[\w-]+\.wasm$/, warnings, scripts: scriptsIn(outDir), ms };
+}
+
+/**
+ * Vite's dev server on page/ (127.0.0.1, a free port), with a public/ folder holding wasm/ and
+ * the three .wasm files: how an app serves them in development without `?url` imports.
+ */
+export async function startViteDev(workDir: string): Promise<{ origin: string; close: () => Promise<void> }> {
+  const publicDir = join(workDir, 'public');
+  copyWasmFiles(publicDir);
+  const server = await createServer({
+    configFile: false,
+    envDir: false,
+    root: PAGE_DIR,
+    publicDir,
+    cacheDir: join(workDir, 'cache'),
+    logLevel: 'warn',
+    server: { host: '127.0.0.1', port: 0, strictPort: false },
+  });
+  await server.listen();
+  const url = server.resolvedUrls?.local[0];
+  if (!url) throw new Error('the Vite dev server reported no local URL');
+  return { origin: url.replace(/\/$/, ''), close: () => server.close() };
+}
+
+/** A bare import found in a bundle: which file of which workspace package imports what. */
+export interface BareImport {
+  /** The importing package's name (`@dl/core`, ...). */
+  importer: string;
+  /** The imported package's name (`@tensorflow/tfjs-core`, ...). */
+  imported: string;
+}
+
+/**
+ * The packages the given @dl packages' files import by bare name in esbuild's browser bundle of
+ * page/main.ts (from esbuild's metafile), each once per importing package.
+ */
+export async function bareImportsOfBrowserBundle(packages: Record<string, string>): Promise<BareImport[]> {
+  const result = await esbuild.build({
+    absWorkingDir: PAGE_DIR,
+    entryPoints: [join(PAGE_DIR, 'main.ts')],
+    bundle: true,
+    platform: 'browser',
+    format: 'esm',
+    write: false,
+    outdir: join(PAGE_DIR, 'unused-out'),
+    metafile: true,
+    logLevel: 'silent',
+  });
+  const found = new Map<string, BareImport>();
+  for (const [file, input] of Object.entries(result.metafile.inputs)) {
+    const abs = join(PAGE_DIR, file);
+    const importer = Object.entries(packages).find(([, dir]) => abs.startsWith(dir + '/'))?.[0];
+    if (!importer) continue;
+    for (const imp of input.imports) {
+      const spec = imp.original;
+      if (!spec || spec.startsWith('.') || spec.startsWith('/')) continue;
+      const parts = spec.split('/');
+      const imported = spec.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+      found.set(`${importer} ${imported}`, { importer, imported });
+    }
+  }
+  return [...found.values()];
 }

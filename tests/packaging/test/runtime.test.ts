@@ -36,6 +36,10 @@ describe('one copy of @dl/core per process', () => {
     expect(report.esmLinearOnCjsTensor, why).toEqual([1, 2]);
     expect(report.cjsLinearOnEsmTensor, why).toEqual([1, 2]);
     expect(report.mixedAdd, why).toEqual([[5, 7, 9]]);
+    expect(report.sequentialRepr, why).toBe('Sequential(');
+    expect(report.tensorClassName, why).toBe('Tensor');
+    expect(report.errorForNonTensor, why).not.toMatch(/\b_[A-Z]/);
+    expect(report.errorForNonTensor, why).toMatch(/^\w*Error: Linear/);
     expect(r.code, describeRun(r)).toBe(0);
   });
 

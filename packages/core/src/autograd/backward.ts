@@ -1,10 +1,11 @@
 import { tf, type TfTensor } from '../backend/tfjs';
 import { AutogradError } from '../errors/autograd-error';
 import { ShapeError } from '../errors/shape-error';
-import { Tensor } from '../tensor/tensor';
+import type { Tensor } from '../tensor/tensor';
 import { AccumulateGrad } from './accumulate-grad';
 import type { Node } from './node';
 import { opHooks } from './op-hooks';
+import { tensorClass } from './tensor-class';
 
 function sameShape(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((d, i) => d === b[i]);
@@ -24,6 +25,7 @@ function rootGradient(t: Tensor, given: Tensor | null): TfTensor {
 }
 
 function runHooks(node: Node, grad: TfTensor): TfTensor {
+  const Tensor = tensorClass();
   let g = grad;
   if (node.hooks) {
     for (const hook of node.hooks) {
@@ -159,6 +161,7 @@ export interface GradOptions {
  */
 export function grad(outputs: Tensor[], inputs: Tensor[], gradOutputs: (Tensor | null)[] | null = null, options: GradOptions = {}): (Tensor | null)[] {
   const got = runBackward(outputs, gradOutputs ?? outputs.map(() => null), options.retainGraph ?? false, inputs);
+  const Tensor = tensorClass();
   return got.map((g, i) => {
     if (g === null) {
       if (!options.allowUnused) {

@@ -5,7 +5,9 @@ import { ifNeeded } from './util';
 /**
  * Gradient of `BatchMatMul` (attrs `transposeA`, `transposeB`; batch dimensions broadcast). With
  * `C = op(A) op(B)`: `dA = dC Bᵀ`, `dB = Aᵀ dC` before undoing the transposes. The results have
- * the broadcast batch shape; `runOp` sums them down to each input's shape.
+ * the broadcast batch shape; `runOp` sums them down to each input's shape. Like the kernel, this
+ * is only right when one operand has a single batch or both have the same batch shape (leading
+ * 1s aside): `matmul` expands other batch shapes before calling the kernel.
  */
 export const batchMatMulGradient: KernelGradient = {
   kernelName: 'BatchMatMul',

@@ -1,6 +1,11 @@
 export {};
 export * from './softmax';
-export type { SoftmaxOptions } from './softmax-core';
+// A local alias rather than `export type { SoftmaxOptions } from`: the type also reaches the main
+// entry through Tensor's methods, and rollup-plugin-dts then emitted the namespace re-export as a
+// value (`declare const functional_SoftmaxOptions: typeof SoftmaxOptions`, TS2693 for consumers).
+import type { SoftmaxOptions as SoftmaxCoreOptions } from './softmax-core';
+/** Options of `softmax`, `softmin` and `logSoftmax`. */
+export type SoftmaxOptions = SoftmaxCoreOptions;
 export * from './softmin';
 export * from './log-softmax';
 export * from './one-hot';
