@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The root `npm start` / `npm test` / `npm run bench`: each installs what it needs (pnpm through
 // npx, since corepack is not always usable), builds with turbo, then does its job. Only Node 20
-// and npm are assumed.
+// and npm are assumed. `npm test` also lints (Biome, a few seconds; see docs/internals/lint.md).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -18,10 +18,6 @@ function run(cmd, args, opts = {}) {
   const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env, shell: process.platform === 'win32', ...opts });
   if (r.error) throw r.error;
   return r.status ?? 1;
-}
-function must(cmd, args, opts) {
-  const code = run(cmd, args, opts);
-  if (code !== 0) process.exit(code);
 }
 const pnpm = (args, opts) => run('npx', ['-y', pnpmSpec, ...args], opts);
 const mustPnpm = (args, opts) => { const c = pnpm(args, opts); if (c !== 0) process.exit(c); };
@@ -49,6 +45,9 @@ if (task === 'start') {
   mustPnpm(['--filter', app, 'start', ...(rest.length ? ['--', ...rest] : [])]);
 } else if (task === 'test') {
   install();
+  // Lint first (fast), but run the tests whatever it finds: a lint failure fails the run at the end.
+  const lintCode = pnpm(['exec', 'biome', 'lint', '--error-on-warnings', '.']);
+  if (lintCode !== 0) console.log(`\nlint failed (biome exited with ${lintCode}); the tests run anyway. Rerun with: npm run lint`);
   for (const dir of workspaceDirs()) rmSync(join(dir, '.vitest-result.json'), { force: true });
   const code = pnpm(['exec', 'turbo', 'run', 'build', 'typecheck', 'test', '--continue', '--concurrency=1', '--output-logs=full', ...rest]);
   let passed = 0, failed = 0, skipped = 0;
@@ -63,7 +62,8 @@ if (task === 'start') {
   }
   if (missing.length) console.log(`\nno test results from: ${missing.join(', ')}`);
   console.log(`\n${passed} passed, ${failed + missing.length} failed, ${skipped} skipped`);
-  process.exit(code !== 0 ? code : failed + missing.length > 0 ? 1 : 0);
+  console.log(lintCode === 0 ? 'lint: passed' : 'lint: FAILED (see the biome output at the top, or run: npm run lint)');
+  process.exit(code !== 0 ? code : failed + missing.length > 0 || lintCode !== 0 ? 1 : 0);
 } else if (task === 'bench') {
   install();
   mustPnpm(['exec', 'turbo', 'run', 'build', '--output-logs=errors-only']);

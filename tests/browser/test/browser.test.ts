@@ -5,9 +5,9 @@
 // .wasm files are missing gets.
 import * as dl from '@dl/core';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -29,33 +29,43 @@ const LEARNED_LOSS = 0.1;
 const PAGE_TIMEOUT_MS = 40_000;
 
 let workDir: string;
-let context: BrowserContext;
-let reference: TrainResult;
 const offMachine: string[] = [];
 
-beforeAll(async () => {
+beforeAll(() => {
   workDir = mkdtempSync(join(tmpdir(), 'dl-browser-test-'));
   mkdirSync(OUT_DIR, { recursive: true });
-  await dl.setBackend('wasm');
-  reference = await trainMlp();
-  context = await chromium.launchPersistentContext(join(workDir, 'profile'), {
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    viewport: { width: 1100, height: 760 },
-  });
-  // Only the test's own server may be reached; anything else is recorded and refused.
-  await context.route(
-    (url) => url.hostname !== '127.0.0.1',
-    (route) => {
-      offMachine.push(route.request().url());
-      return route.abort();
-    },
-  );
 });
 
+// The Node reference run and the browser start lazily inside the tests that need them, so a
+// failure of either fails those tests (a failing beforeAll would only mark them skipped).
+let referenceRun: Promise<TrainResult> | undefined;
+function nodeReference(): Promise<TrainResult> {
+  return (referenceRun ??= dl.setBackend('wasm').then(() => trainMlp()));
+}
+
+let contextStart: Promise<BrowserContext> | undefined;
+function browser(): Promise<BrowserContext> {
+  return (contextStart ??= (async () => {
+    const context = await chromium.launchPersistentContext(join(workDir, 'profile'), {
+      executablePath: CHROMIUM_PATH,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      viewport: { width: 1100, height: 760 },
+    });
+    // Only the test's own server may be reached; anything else is recorded and refused.
+    await context.route(
+      (url) => url.hostname !== '127.0.0.1',
+      (route) => {
+        offMachine.push(route.request().url());
+        return route.abort();
+      },
+    );
+    return context;
+  })());
+}
+
 afterAll(async () => {
-  await context?.close();
+  await (await contextStart?.catch(() => undefined))?.close();
   if (workDir) rmSync(workDir, { recursive: true, force: true });
 });
 
@@ -86,7 +96,7 @@ async function visit(built: Bundle, name: string): Promise<Visit> {
  * what it shows, and saves a screenshot as out/browser-mlp-NAME.png.
  */
 async function visitPage(url: string, name: string, note = ''): Promise<Visit> {
-  const page = await context.newPage();
+  const page = await (await browser()).newPage();
   const pageErrors: string[] = [];
   const consoleErrors: string[] = [];
   const consoleLines: string[] = [];
@@ -114,7 +124,7 @@ async function visitPage(url: string, name: string, note = ''): Promise<Visit> {
     const outcome = (await page.evaluate(() => window.__dlResult)) as PageResult;
     const shot = join(OUT_DIR, `browser-mlp-${name}.png`);
     await page.screenshot({ path: shot, fullPage: true });
-    if (process.env.DL_UPDATE_SCREENSHOT === '1' && name === 'esbuild') {
+    if (process.env.DL_UPDATE_SCREENSHOT === '1' && name === 'esbuild' && outcome.status === 'done') {
       mkdirSync(dirname(DOCS_SCREENSHOT), { recursive: true });
       copyFileSync(shot, DOCS_SCREENSHOT);
     }
@@ -143,7 +153,7 @@ function maxAbsDiff(a: number[], b: number[]): number {
 }
 
 /** What every page that trained must show: a clean run, the table, the chart, the profile. */
-function expectTrainedCleanly(v: Visit): TrainResult {
+function expectTrainedCleanly(v: Visit, reference: TrainResult): TrainResult {
   expect(v.outcome.error, 'the page reported an error').toBeUndefined();
   expect(v.outcome.status).toBe('done');
   const result = v.outcome.result!;
@@ -165,7 +175,8 @@ function expectTrainedCleanly(v: Visit): TrainResult {
 }
 
 describe('Node reference (wasm)', () => {
-  it('the same training learns XOR in Node', () => {
+  it('the same training learns XOR in Node', async () => {
+    const reference = await nodeReference();
     expect(reference.backend).toBe('wasm');
     expect(reference.losses).toHaveLength(EPOCHS);
     expect(reference.initialLoss).toBeGreaterThan(0.6);
@@ -220,7 +231,8 @@ describe.each(bundlers)('page bundled with %s', (name, bundle) => {
   it('trains the MLP on wasm in headless Chromium to the loss Node reaches', async () => {
     const built = await getBundle();
     const v = await visit(built, name);
-    const result = expectTrainedCleanly(v);
+    const reference = await nodeReference();
+    const result = expectTrainedCleanly(v, reference);
     expect(v.outcome.available).toEqual(['wasm', 'cpu']);
     expect(result.backend).toBe('wasm');
     expect(Math.abs(result.initialLoss - reference.initialLoss)).toBeLessThanOrEqual(MATCH_TOLERANCE);
@@ -243,7 +255,8 @@ describe('the Vite dev server', () => {
         ['wasm-url.html', /^\/@fs\/.*\/tfjs-backend-wasm-simd\.wasm$/],
       ] as const) {
         const v = await visitPage(`${dev.origin}/${page}`, `vite-dev-${page.replace('.html', '')}`);
-        const result = expectTrainedCleanly(v);
+        const reference = await nodeReference();
+        const result = expectTrainedCleanly(v, reference);
         expect(result.backend).toBe('wasm');
         expect(maxAbsDiff(result.losses, reference.losses)).toBeLessThanOrEqual(MATCH_TOLERANCE);
         expect(v.requests.some((r) => simd.test(r.path) && r.status === 200), v.requests.map((r) => r.path).join('\n')).toBe(true);
@@ -259,7 +272,8 @@ describe('page with @tensorflow/tfjs-backend-webgl imported (esbuild)', () => {
     const built = await bundleWithEsbuild(join(workDir, 'webgl'), { entry: 'main-webgl', html: 'webgl.html' });
     expect(built.warnings).toEqual([]);
     const v = await visit(built, 'webgl');
-    const result = expectTrainedCleanly(v);
+    const reference = await nodeReference();
+    const result = expectTrainedCleanly(v, reference);
     expect(v.outcome.available).toEqual(['webgl', 'wasm', 'cpu']);
     expect(result.backend).toBe('webgl');
     // Other kernels (SwiftShader's GL here), so only close to Node's wasm numbers.

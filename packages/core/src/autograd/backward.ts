@@ -25,13 +25,13 @@ function rootGradient(t: Tensor, given: Tensor | null): TfTensor {
 }
 
 function runHooks(node: Node, grad: TfTensor): TfTensor {
-  const Tensor = tensorClass();
+  const TensorClass = tensorClass();
   let g = grad;
   if (node.hooks) {
     for (const hook of node.hooks) {
-      const wrapped = Tensor._owned(tf.clone(g));
+      const wrapped = TensorClass._owned(tf.clone(g));
       const replaced = hook(wrapped);
-      if (replaced instanceof Tensor) {
+      if (replaced instanceof TensorClass) {
         tf.dispose(g);
         g = tf.clone(replaced._value);
       }
@@ -39,7 +39,7 @@ function runHooks(node: Node, grad: TfTensor): TfTensor {
   }
   if (node.retained) {
     const r = node.retained;
-    if (r.grad === null) r.grad = Tensor._owned(tf.keep(tf.clone(g)), true);
+    if (r.grad === null) r.grad = TensorClass._owned(tf.keep(tf.clone(g)), true);
     else r.grad._replaceValue(tf.keep(tf.add(r.grad._value, g)));
   }
   return g;
@@ -161,7 +161,7 @@ export interface GradOptions {
  */
 export function grad(outputs: Tensor[], inputs: Tensor[], gradOutputs: (Tensor | null)[] | null = null, options: GradOptions = {}): (Tensor | null)[] {
   const got = runBackward(outputs, gradOutputs ?? outputs.map(() => null), options.retainGraph ?? false, inputs);
-  const Tensor = tensorClass();
+  const TensorClass = tensorClass();
   return got.map((g, i) => {
     if (g === null) {
       if (!options.allowUnused) {
@@ -169,6 +169,6 @@ export function grad(outputs: Tensor[], inputs: Tensor[], gradOutputs: (Tensor |
       }
       return null;
     }
-    return Tensor._owned(g);
+    return TensorClass._owned(g);
   });
 }

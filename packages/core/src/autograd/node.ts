@@ -2,6 +2,7 @@ import type { TfTensor } from '../backend/tfjs';
 import type { Tensor } from '../tensor/tensor';
 
 /** A function called with a tensor's gradient during backward; may return a replacement. */
+// biome-ignore lint/suspicious/noConfusingVoidType: a hook that returns nothing (`() => void`) must be assignable.
 export type GradHook = (grad: Tensor) => Tensor | void;
 
 /**

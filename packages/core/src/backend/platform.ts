@@ -38,7 +38,7 @@ export const platform: BackendPlatform = {
     return process.env[name];
   },
   async initWithoutGlobalHandlers<T>(init: () => Promise<T>): Promise<T> {
-    const listeners = (e: (typeof EVENTS)[number]): Function[] => process.listeners(e as 'uncaughtException');
+    const listeners = (e: (typeof EVENTS)[number]): unknown[] => process.listeners(e as 'uncaughtException');
     const before = EVENTS.map((e) => new Set(listeners(e)));
     try {
       return await init();

@@ -1,5 +1,6 @@
 import { ValueError } from '../errors/value-error';
 import { describeModuleExport, type ModuleExport } from './module-export';
+// biome-ignore lint/suspicious/noImportCycles: the cycle closes only at load-module-export.ts's call-time import('../index'), on purpose (docs/internals/lint.md).
 import { importModuleExport, instantiateExport } from './load-module-export';
 
 /**

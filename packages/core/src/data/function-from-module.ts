@@ -1,6 +1,12 @@
 import { ValueError } from '../errors/value-error';
+// biome-ignore lint/suspicious/noImportCycles: the cycle closes only at load-module-export.ts's call-time import('../index'), on purpose (docs/internals/lint.md).
 import { loadModuleFunction } from './load-module-export';
 import type { ModuleExport } from './module-export';
+
+// functionSpec lives in module-export.ts (the DataLoader needs it without loading modules); it is
+// re-exported here, beside functionFromModule.
+/** @internal */
+export { functionSpec } from './module-export';
 
 /** A function that also says how a worker thread rebuilds it (its module export). */
 export type WorkerFunction<F extends (...args: never[]) => unknown> = F & { workerSpec(): ModuleExport };
@@ -27,11 +33,4 @@ export async function functionFromModule<F extends (...args: never[]) => unknown
   Object.defineProperty(wrapped, 'workerSpec', { value: () => frozen, enumerable: false });
   Object.defineProperty(wrapped, 'name', { value: frozen.export });
   return wrapped as unknown as WorkerFunction<F>;
-}
-
-/** @internal The spec of a function made by {@link functionFromModule} (or any function with a `workerSpec()`). */
-export function functionSpec(fn: unknown): ModuleExport | undefined {
-  if (typeof fn !== 'function') return undefined;
-  const ws = (fn as { workerSpec?: unknown }).workerSpec;
-  return typeof ws === 'function' ? (ws.call(fn) as ModuleExport | undefined) : undefined;
 }

@@ -13,7 +13,9 @@ export * from './subset';
 export * from './concat-dataset';
 export * from './chain-dataset';
 export * from './random-split';
+// biome-ignore lint/suspicious/noImportCycles: the cycle closes only at load-module-export.ts's call-time import('../index'), on purpose (docs/internals/lint.md).
 export * from './dataset-from-module';
+// biome-ignore lint/suspicious/noImportCycles: the cycle closes only at load-module-export.ts's call-time import('../index'), on purpose (docs/internals/lint.md).
 export { functionFromModule, type WorkerFunction } from './function-from-module';
 export * from './samplers/sampler';
 export * from './samplers/sequential-sampler';
@@ -27,6 +29,7 @@ export type { Collated, Converted } from './collate/collated';
 export * from './collate/default-collate';
 export * from './collate/default-convert';
 export type { DataLoaderOptions, IndexSampler, IndexBatchSampler } from './loader/data-loader-options';
+// biome-ignore lint/suspicious/noImportCycles: the cycle closes only at load-module-export.ts's call-time import('../index'), on purpose (docs/internals/lint.md).
 export { DataLoader, type DatasetSource } from './loader/data-loader';
 export { setDataLoaderRecorder, type DataLoaderRecorder } from './loader/loader-hooks';
 export { getWorkerInfo, type WorkerInfo } from './worker/worker-info';

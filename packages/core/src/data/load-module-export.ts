@@ -1,17 +1,6 @@
 import { ValueError } from '../errors/value-error';
 import { builtinDatasets, CORE_MODULE } from './builtin-datasets';
-import type { ModuleExport } from './module-export';
-
-/** @internal The module specifier as a string, refusing relative paths (relative to what?). */
-export function moduleHref(spec: ModuleExport, role: string): string {
-  const m = spec.module;
-  const href = typeof URL !== 'undefined' && m instanceof URL ? m.href : m;
-  if (typeof href !== 'string' || href === '') throw new ValueError(`${role}: module should be a URL, an absolute path or a package name, got ${String(href)}`);
-  if (href.startsWith('./') || href.startsWith('../')) {
-    throw new ValueError(`${role}: module '${href}' is a relative path, which has no fixed base across threads; pass new URL('${href}', import.meta.url)`);
-  }
-  return href;
-}
+import { moduleHref, type ModuleExport } from './module-export';
 
 function exportOf(mod: Record<string, unknown>, name: string, href: string, role: string): unknown {
   if (!(name in mod)) {
@@ -29,7 +18,10 @@ export async function importModuleExport(spec: ModuleExport, role: string): Prom
   const href = moduleHref(spec, role);
   const name = spec.export ?? 'default';
   if (href === CORE_MODULE && name in builtinDatasets) return builtinDatasets[name];
-  // '@dl/core' means this copy of the library, whatever the package name resolves to here.
+  // '@dl/core' means this copy of the library, whatever the package name resolves to here. This
+  // import closes an import cycle (index.ts reaches this module), on purpose: it runs when a spec
+  // naming '@dl/core' is loaded, long after every module has evaluated.
+  // biome-ignore lint/suspicious/noImportCycles: call-time import of this copy's public API (docs/internals/lint.md).
   const mod = (href === CORE_MODULE ? await import('../index') : await import(/* @vite-ignore */ href)) as Record<string, unknown>;
   return exportOf(mod, name, href, role);
 }

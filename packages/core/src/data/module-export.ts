@@ -1,3 +1,5 @@
+import { ValueError } from '../errors/value-error';
+
 /**
  * A value a worker thread can rebuild for itself: an export of a module, constructed (classes) or
  * called (functions) with `args`. Functions and class instances cannot cross threads, so a
@@ -32,4 +34,22 @@ export function isModuleExport(value: unknown): value is ModuleExport {
 export function describeModuleExport(spec: ModuleExport): string {
   const href = spec.module instanceof URL ? spec.module.href : spec.module;
   return `${spec.export ?? 'default'} from ${href}`;
+}
+
+/** @internal The module specifier as a string, refusing relative paths (relative to what?). */
+export function moduleHref(spec: ModuleExport, role: string): string {
+  const m = spec.module;
+  const href = typeof URL !== 'undefined' && m instanceof URL ? m.href : m;
+  if (typeof href !== 'string' || href === '') throw new ValueError(`${role}: module should be a URL, an absolute path or a package name, got ${String(href)}`);
+  if (href.startsWith('./') || href.startsWith('../')) {
+    throw new ValueError(`${role}: module '${href}' is a relative path, which has no fixed base across threads; pass new URL('${href}', import.meta.url)`);
+  }
+  return href;
+}
+
+/** @internal The spec of a function made by `functionFromModule` (or any function with a `workerSpec()`). */
+export function functionSpec(fn: unknown): ModuleExport | undefined {
+  if (typeof fn !== 'function') return undefined;
+  const ws = (fn as { workerSpec?: unknown }).workerSpec;
+  return typeof ws === 'function' ? (ws.call(fn) as ModuleExport | undefined) : undefined;
 }

@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { mkdir, mkdtemp, open, realpath, rename, rm, stat, statfs } from 'node:fs/promises';
+import { type FileHandle, mkdir, mkdtemp, open, realpath, rename, rm, stat, statfs } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { ValueError } from '../errors/value-error';
 import { formatFromName, sniffFormat, type ArchiveFormat } from './archive-format';
@@ -127,7 +127,7 @@ async function decompressFile(archive: string, destination: string, format: Comp
   const name = suffix && suffix === `.${format}` ? basename(archive).slice(0, -suffix.length) : `${basename(archive)}.out`;
   const output = join(destination, name || 'decompressed');
   const temp = join(destination, `.${name}.dl-part-${process.pid}-${Date.now()}`);
-  let handle;
+  let handle: FileHandle;
   try {
     handle = await open(temp, 'wx');
   } catch (error) {

@@ -11,6 +11,7 @@ import { ArgumentTypeError } from '../errors/argument-type-error';
 export type StateDict = Record<string, Tensor>;
 
 /** Runs before `forward` with its arguments; may return replacement arguments. */
+// biome-ignore lint/suspicious/noConfusingVoidType: a hook that returns nothing (`() => void`) must be assignable.
 export type ForwardPreHook<M extends Module = Module> = (module: M, args: unknown[]) => unknown[] | void;
 /** Runs after `forward` with its arguments and output; may return a replacement output. */
 export type ForwardHook<M extends Module = Module> = (module: M, args: unknown[], output: unknown) => unknown;
@@ -272,7 +273,11 @@ export class Module {
   /** The direct submodules with their names. */
   namedChildren(): [string, Module][] {
     const seen = new Set<Module>();
-    return this._ownChildren().filter(([, m]) => (seen.has(m) ? false : (seen.add(m), true)));
+    return this._ownChildren().filter(([, m]) => {
+      if (seen.has(m)) return false;
+      seen.add(m);
+      return true;
+    });
   }
 
   /** The direct submodules. */

@@ -286,7 +286,7 @@ export abstract class Optimizer<O extends object = Record<string, unknown>> {
           `${this.name}.loadStateDict: loaded state dict contains a parameter group that doesn't match the size of optimizer's group (group ${gi}: expected ${mine.length} parameters, got ${Array.isArray(sg.params) ? sg.params.length : 'none'})`,
         );
       }
-      sg.params.forEach((id, i) => idMap.set(Number(id), mine[i]));
+      sg.params.forEach((id, i) => { idMap.set(Number(id), mine[i]); });
     });
     const newState = new Map<Tensor, ParamState>();
     for (const [key, value] of Object.entries(stateDict.state)) {

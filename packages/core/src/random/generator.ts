@@ -106,7 +106,7 @@ export class Generator {
 
   /** A float in [0, 1) with 24 random bits (PyTorch's float32 uniform). */
   nextFloat(): number {
-    return (this.nextUint32() & 0xffffff) * 5.960464477539063e-8;
+    return (this.nextUint32() & 0xffffff) * 2 ** -24;
   }
 
   /** A double in [0, 1) with 53 random bits (PyTorch's float64 uniform). */

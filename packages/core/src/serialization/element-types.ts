@@ -59,7 +59,8 @@ function half(): Float32Array {
     const m = h & 0x3ff;
     t[h] = e === 0 ? s * m * 2 ** -24 : e === 31 ? (m ? NaN : s * Infinity) : s * (1 + m / 1024) * 2 ** (e - 15);
   }
-  return (halfTable = t);
+  halfTable = t;
+  return t;
 }
 
 let e4m3Table: Float32Array | null = null;
@@ -73,7 +74,8 @@ function e4m3(): Float32Array {
     // float8_e4m3fn: no infinities, only S.1111.111 is NaN.
     t[b] = e === 15 && m === 7 ? NaN : e === 0 ? s * m * 2 ** -9 : s * (1 + m / 8) * 2 ** (e - 7);
   }
-  return (e4m3Table = t);
+  e4m3Table = t;
+  return t;
 }
 
 /** Bytes as a typed-array-ready copy in host order when needed (unaligned or other endianness). */

@@ -114,8 +114,12 @@ export function buildNumpy(target: unknown, state: unknown, key: string): boolea
   const ref = new StorageRef(key, dt.dtype, Math.floor(bytes.length / size));
   ref.data = { dtype: dt.dtype, numel: ref.numel, littleEndian: dt.littleEndian, read: (start, count) => bytes.subarray(start * size, (start + count) * size) };
   const stride = new Array<number>(dims.length);
-  if (fortran) for (let d = 0, s = 1; d < dims.length; d++) (stride[d] = s), (s *= Number(dims[d]));
-  else for (let d = dims.length - 1, s = 1; d >= 0; d--) (stride[d] = s), (s *= Number(dims[d]));
+  let s = 1;
+  for (let i = 0; i < dims.length; i++) {
+    const d = fortran ? i : dims.length - 1 - i;
+    stride[d] = s;
+    s *= Number(dims[d]);
+  }
   target.pending = new PendingTensor(ref, 0, dims, stride, false);
   return true;
 }

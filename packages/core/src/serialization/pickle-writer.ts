@@ -43,7 +43,10 @@ export class PickleWriter {
   global(module: string, name: string): void {
     const key = `${module}\n${name}`;
     const known = this.globals.get(key);
-    if (known !== undefined) return this.get(known);
+    if (known !== undefined) {
+      this.get(known);
+      return;
+    }
     this.out.u8(0x63); // GLOBAL
     this.out.bytes(new TextEncoder().encode(`${module}\n${name}\n`));
     this.globals.set(key, this.put());

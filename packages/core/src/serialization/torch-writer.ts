@@ -26,14 +26,16 @@ function rowMajorStrides(shape: readonly number[]): number[] {
 }
 
 function writeIntTuple(p: PickleWriter, values: readonly number[]): void {
-  if (values.length === 0) return p.emptyTuple();
-  if (values.length <= 3) {
+  if (values.length === 0) {
+    p.emptyTuple();
+  } else if (values.length <= 3) {
     for (const v of values) p.int(v);
-    return p.tupleN(values.length as 1 | 2 | 3);
+    p.tupleN(values.length as 1 | 2 | 3);
+  } else {
+    p.mark();
+    for (const v of values) p.int(v);
+    p.tuple();
   }
-  p.mark();
-  for (const v of values) p.int(v);
-  p.tuple();
 }
 
 /**
@@ -55,9 +57,11 @@ export function writeTorch(obj: unknown, op: string, options: TorchWriteOptions 
   const entries: ZipInput[] = [];
 
   const writeKey = (key: string | number, intKeys: boolean): void => {
-    if (typeof key === 'number') return Number.isSafeInteger(key) ? p.int(key) : p.float(key);
-    if (intKeys) return p.int(Number(key));
-    p.str(key);
+    if (typeof key === 'number') {
+      if (Number.isSafeInteger(key)) p.int(key);
+      else p.float(key);
+    } else if (intKeys) p.int(Number(key));
+    else p.str(key);
   };
 
   const writeTensor = (t: Tensor): void => {
@@ -91,22 +95,30 @@ export function writeTorch(obj: unknown, op: string, options: TorchWriteOptions 
   const write = (v: unknown, path: (string | number)[]): void => {
     switch (valueKind(v, path, op)) {
       case 'tensor':
-        return writeTensor(v as Tensor);
+        writeTensor(v as Tensor);
+        return;
       case 'null':
       case 'undefined':
-        return p.none();
+        p.none();
+        return;
       case 'boolean':
-        return p.bool(v as boolean);
+        p.bool(v as boolean);
+        return;
       case 'number': {
         const n = v as number;
-        return Number.isSafeInteger(n) && !Object.is(n, -0) ? p.int(n) : p.float(n);
+        if (Number.isSafeInteger(n) && !Object.is(n, -0)) p.int(n);
+        else p.float(n);
+        return;
       }
       case 'bigint':
-        return p.int(v as bigint);
+        p.int(v as bigint);
+        return;
       case 'string':
-        return p.str(v as string);
+        p.str(v as string);
+        return;
       case 'bytes':
-        return p.bytes(v as Uint8Array);
+        p.bytes(v as Uint8Array);
+        return;
       case 'array': {
         const arr = v as unknown[];
         guard.enter(arr, path);

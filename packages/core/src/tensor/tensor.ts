@@ -2,6 +2,7 @@ import { tf, type TfTensor } from '../backend/tfjs';
 import { AccumulateGrad } from '../autograd/accumulate-grad';
 import { runBackward } from '../autograd/backward';
 import type { GradHook, Node } from '../autograd/node';
+import { setTensorClass } from '../autograd/tensor-class';
 import { ArgumentTypeError } from '../errors/argument-type-error';
 import { AutogradError } from '../errors/autograd-error';
 import { DTypeError } from '../errors/dtype-error';
@@ -32,7 +33,6 @@ export interface BackwardOptions {
 
 // The op methods are declared per op folder (ops/<area>/methods.ts, which also installs them on
 // the prototype) and merged here, so bundled declaration files keep them.
-// eslint-disable-next-line @typescript-eslint/no-empty-interface, @typescript-eslint/no-unsafe-declaration-merging
 export interface Tensor extends TensorArithmeticMethods, TensorComparisonMethods, TensorCreationMethods, TensorFunctionalMethods, TensorIndexingMethods, TensorInplaceMethods, TensorReductionMethods, TensorShapeMethods, TensorUnaryMethods {}
 
 /**
@@ -49,6 +49,7 @@ export interface Tensor extends TensorArithmeticMethods, TensorComparisonMethods
  * x.grad!.tolist(); // [[2, 4], [6, 8]]
  * ```
  */
+// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the interface above only adds the op methods, which ops/<area>/methods.ts installs on the prototype.
 export class Tensor {
   /** @internal The owned TensorFlow.js value. */
   _value: TfTensor;
@@ -180,7 +181,8 @@ export class Tensor {
   registerHook(hook: GradHook): () => void {
     if (!this._requiresGrad) throw new AutogradError("cannot register a hook on a tensor that doesn't require gradient");
     const node: Node = this._gradFn ?? this._getAccumulator();
-    (node.hooks ??= []).push(hook);
+    node.hooks ??= [];
+    node.hooks.push(hook);
     return () => {
       const i = node.hooks?.indexOf(hook) ?? -1;
       if (i >= 0) node.hooks!.splice(i, 1);
@@ -299,3 +301,6 @@ export class Tensor {
     return this.toString();
   }
 }
+
+// The autograd engine makes Tensors through this (see autograd/tensor-class.ts).
+setTensorClass(Tensor);

@@ -63,7 +63,7 @@ export class LRScheduler {
       }
     } finally {
       lrScheduler.loadStateDict(savedScheduler);
-      lrScheduler.optimizer.paramGroups.forEach((g, i) => Object.assign(g, savedGroups[i]));
+      lrScheduler.optimizer.paramGroups.forEach((g, i) => { Object.assign(g, savedGroups[i]); });
     }
     return out;
   }

@@ -4,5 +4,6 @@ import type { Engine } from '../engine/engine';
 export function recordParamHistory(engine: Engine, name: string, values: number[]): void {
   const state = engine.state as { paramHistory?: Record<string, number[][]> };
   state.paramHistory ??= {};
-  (state.paramHistory[name] ??= []).push(values);
+  state.paramHistory[name] ??= [];
+  state.paramHistory[name].push(values);
 }

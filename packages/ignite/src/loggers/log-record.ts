@@ -22,7 +22,7 @@ export function flattenValues(values: Record<string, MetricValue>): Record<strin
   const out: Record<string, number> = {};
   const walk = (name: string, v: MetricValue): void => {
     if (typeof v === 'number') out[name] = v;
-    else if (Array.isArray(v)) (v as MetricValue[]).forEach((x, i) => walk(`${name}[${i}]`, x));
+    else if (Array.isArray(v)) (v as MetricValue[]).forEach((x, i) => { walk(`${name}[${i}]`, x); });
     else if (v !== null && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(`${name}.${k}`, x);
   };
   for (const [k, v] of Object.entries(values)) walk(k, v);

@@ -1,4 +1,4 @@
-import { Tensor, ValueError, argmax, permute, reshape } from '@dl/core';
+import { type Tensor, ValueError, argmax, permute, reshape } from '@dl/core';
 import { Metric, type MetricOptions } from './metric';
 import type { MetricValue } from './metric-value';
 import { shapeText, values } from './tensor-pair';

@@ -10,7 +10,7 @@ export interface FindLastCheckpointOptions {
   ext?: string;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * The newest checkpoint in a directory: the file whose name ends in the highest global step
@@ -28,8 +28,8 @@ export function findLastCheckpoint(dirname: string, options: FindLastCheckpointO
   const dir = resolve(dirname);
   if (!existsSync(dir)) return null;
   const ext = options.ext ?? 'pt';
-  const prefix = options.filenamePrefix ? `${escape(options.filenamePrefix)}_` : '';
-  const pattern = new RegExp(`^${prefix}[^.].*_(\\d+)\\.${escape(ext)}$`);
+  const prefix = options.filenamePrefix ? `${escapeRegExp(options.filenamePrefix)}_` : '';
+  const pattern = new RegExp(`^${prefix}[^.].*_(\\d+)\\.${escapeRegExp(ext)}$`);
   let best: { step: number; name: string } | null = null;
   for (const name of readdirSync(dir)) {
     const m = pattern.exec(name);

@@ -53,7 +53,7 @@ const PYTORCH_KEYS = Object.keys(FIELDS).filter((k) => k === k.toLowerCase());
 
 /** @internal The row field a sort key reads; a typed error naming the valid keys otherwise. */
 export function sortField(key: string, op: string): keyof SortableRow {
-  const field = Object.prototype.hasOwnProperty.call(FIELDS, key) ? FIELDS[key] : undefined;
+  const field = Object.hasOwn(FIELDS, key) ? FIELDS[key] : undefined;
   if (field !== undefined) return field;
   const device = /cuda|device|xpu|mtia|privateuse1/i.test(String(key));
   throw new ProfilerError(

@@ -116,9 +116,15 @@ export class HandlersTimeProfiler {
         const t = (performance.now() - t0) / 1000;
         if (filtered && t < EVENT_FILTER_THRESHOLD_TIME) return;
         let byName = this.times.get(event);
-        if (byName === undefined) this.times.set(event, (byName = new Map()));
+        if (byName === undefined) {
+          byName = new Map();
+          this.times.set(event, byName);
+        }
         let list = byName.get(name);
-        if (list === undefined) byName.set(name, (list = []));
+        if (list === undefined) {
+          list = [];
+          byName.set(name, list);
+        }
         list.push(t);
       },
     };

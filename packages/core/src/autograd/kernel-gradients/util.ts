@@ -11,7 +11,7 @@ export function normAxes(axis: unknown, rank: number): number[] {
 /** @internal The permutation that undoes `perm`. */
 export function inversePerm(perm: readonly number[]): number[] {
   const inverse = new Array<number>(perm.length);
-  perm.forEach((p, i) => (inverse[p] = i));
+  perm.forEach((p, i) => { inverse[p] = i; });
   return inverse;
 }
 

@@ -1,4 +1,4 @@
-import { type KernelFunc, type TensorInfo, type UnsortedSegmentSumAttrs } from '@tensorflow/tfjs-core';
+import type { KernelFunc, TensorInfo, UnsortedSegmentSumAttrs } from '@tensorflow/tfjs-core';
 import type { KernelRunner } from './kernel-runner';
 import { compositeKernel } from './kernel-scope';
 

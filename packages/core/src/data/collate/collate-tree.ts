@@ -179,7 +179,7 @@ export function collateTree(batch: readonly unknown[], target: CollateTarget, pa
       for (const key of Object.keys(first)) {
         const column = batch.map((b, i) => {
           const o = b as Record<string, unknown>;
-          if (!Object.prototype.hasOwnProperty.call(o, key)) throw new CollateError(`${who}: key '${key}' is missing at batch position ${i} (batch position 0 has it)${where(path)}`);
+          if (!Object.hasOwn(o, key)) throw new CollateError(`${who}: key '${key}' is missing at batch position ${i} (batch position 0 has it)${where(path)}`);
           return o[key];
         });
         out[key] = collateTree(column, target, `${path}${/^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`}`, who);

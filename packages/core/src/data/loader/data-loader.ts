@@ -6,9 +6,10 @@ import { defaultCollate } from '../collate/default-collate';
 import { defaultConvert } from '../collate/default-convert';
 import type { MapDataset } from '../dataset';
 import { IterableDataset, isIterableDataset, type IterableDatasetLike } from '../iterable-dataset';
-import { functionSpec, type WorkerFunction } from '../function-from-module';
+import type { WorkerFunction } from '../function-from-module';
+// biome-ignore lint/suspicious/noImportCycles: the cycle closes only at load-module-export.ts's call-time import('../index'), on purpose (docs/internals/lint.md).
 import { loadModuleFunction } from '../load-module-export';
-import { isModuleExport, type ModuleExport } from '../module-export';
+import { functionSpec, isModuleExport, type ModuleExport } from '../module-export';
 import { BatchSampler } from '../samplers/batch-sampler';
 import { RandomSampler } from '../samplers/random-sampler';
 import { drawSeed } from '../samplers/sampler-utils';

@@ -1,6 +1,5 @@
 import { ValueError } from '../../errors/value-error';
-import { functionSpec } from '../function-from-module';
-import { isModuleExport } from '../module-export';
+import { functionSpec, isModuleExport } from '../module-export';
 import type { DataLoaderOptions } from './data-loader-options';
 
 function nonNegativeInt(value: unknown, name: string, message: string): number {

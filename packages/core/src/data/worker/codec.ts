@@ -4,8 +4,7 @@ import type { DType } from '../../tensor/dtype';
 import { Tensor } from '../../tensor/tensor';
 import { describeValue, isPlainObject } from '../collate/describe-value';
 import { isTensorLike } from '../collate/tensor-like';
-import { moduleHref } from '../load-module-export';
-import type { ModuleExport } from '../module-export';
+import { moduleHref, type ModuleExport } from '../module-export';
 import { Packed } from './packed';
 import type { EncodedSpec } from './protocol';
 

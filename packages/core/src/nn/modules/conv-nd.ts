@@ -2,7 +2,7 @@ import { conv1d } from '../../ops/functional/conv1d';
 import { conv2d } from '../../ops/functional/conv2d';
 import { pad } from '../../ops/shape/pad';
 import type { Tensor } from '../../tensor/tensor';
-import { ConvBase } from './conv-base';
+import type { ConvBase } from './conv-base';
 
 /** @internal The forward shared by Conv1d and Conv2d, including the non-zero padding modes. */
 export function convForward(layer: ConvBase, input: Tensor, weight: Tensor, bias: Tensor | null): Tensor {

@@ -70,7 +70,7 @@ export class ModuleList<T extends Module = Module> extends Module {
     const vals = this._items.values.slice();
     vals.splice(i, 0, module);
     this._items.clear();
-    vals.forEach((m, j) => this._items.set(String(j), m));
+    vals.forEach((m, j) => { this._items.set(String(j), m); });
   }
 
   /** Removes and returns the module at `index` (default the last). */

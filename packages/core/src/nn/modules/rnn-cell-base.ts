@@ -8,7 +8,6 @@ import { uniform_ } from '../init/uniform';
 import { Module } from '../module';
 import { Parameter } from '../parameter';
 import { checkTensor } from './check-input';
-import { pyBool } from './repr';
 import { describeNumber } from '../../tensor/describe-arg';
 
 /** PyTorch's `RNNCellBase`: `weight_ih`, `weight_hh`, `bias_ih`, `bias_hh`, U(±1/sqrt(hidden)). */

@@ -90,7 +90,7 @@ export class Sequential extends Module {
     const vals = this._items.values.slice();
     vals.splice(i, 0, module);
     this._items.clear();
-    vals.forEach((m, j) => this._items.set(String(j), m));
+    vals.forEach((m, j) => { this._items.set(String(j), m); });
     return this;
   }
 

@@ -100,9 +100,9 @@ export function matmul(input: Tensor, other: Tensor): Tensor {
   if (ra === 1) a = reshapeTo(a, [1, k1], 'Reshape');
   if (rb === 1) b = reshapeTo(b, [k2, 1], 'Reshape');
 
-  // tfjs's BatchMatMul pairs batch `i` of the output with batch `i % batchSize` of each operand
-  // (or, on WebGL, with batch `i` or 0), which is only right when an operand has a single batch
-  // or both operands have the same batch shape (leading 1s aside). Otherwise (e.g.
+  // tfjs's BatchMatMul (cpu, wasm) pairs batch `i` of the output with batch `i % batchSize` of
+  // each operand, and only that pairing is safe on every backend when an operand has a single
+  // batch or both operands have the same batch shape (leading 1s aside). Otherwise (e.g.
   // [2, 1, m, k] @ [3, k, n]) broadcast both to the full batch shape as 3-D tensors first; the
   // gradients of those copies sum back to each input's shape.
   const sizeA = numelOf(batchA);

@@ -1,6 +1,6 @@
 import { tf, type TfTensor } from '../../backend/tfjs';
 import { runOp } from '../../autograd/run-op';
-import { Tensor } from '../../tensor/tensor';
+import type { Tensor } from '../../tensor/tensor';
 import { asTensor, broadcastShapes, type TensorLike } from '../operands';
 import { rawToBool } from '../unary/unary-helpers';
 

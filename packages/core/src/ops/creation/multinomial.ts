@@ -82,7 +82,7 @@ export function multinomial(input: Tensor, numSamples: number, options: Multinom
   }
   // Like PyTorch, one draw (or no replacement) takes the exponential-keys path.
   const draw = !replacement || numSamples === 1 ? withoutReplacement : withReplacement;
-  rowList.forEach((row, r) => draw(row, numSamples, gen, out, r * numSamples));
+  rowList.forEach((row, r) => { draw(row, numSamples, gen, out, r * numSamples); });
   const shape = rank === 2 ? [rows, numSamples] : [numSamples];
   return finish(Tensor._owned(fromHost(out, shape, 'int32')), options);
 }

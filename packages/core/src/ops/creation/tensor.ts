@@ -21,7 +21,7 @@ export interface TensorOptions {
 
 type TypedData = Float32Array | Int32Array | Uint8Array | Float64Array | Int8Array | Int16Array | Uint16Array | Uint32Array | BigInt64Array;
 
-function inferShape(data: unknown, op: string): number[] {
+function inferShape(data: unknown): number[] {
   const shape: number[] = [];
   let cur: unknown = data;
   while (Array.isArray(cur)) {
@@ -90,7 +90,7 @@ export function tensor(data: NestedArray<number> | NestedArray<boolean> | TypedD
     if (typeof data !== 'number' && typeof data !== 'boolean' && !Array.isArray(data)) {
       throw new ArgumentTypeError(`tensor: expected data to be a number, a boolean, (nested) arrays of them or a typed array, got ${describeArg(data)}`);
     }
-    shape = inferShape(data, 'tensor');
+    shape = inferShape(data);
     const out: (number | boolean)[] = [];
     flatten(data, shape, 0, out, 'tensor');
     flat = out;

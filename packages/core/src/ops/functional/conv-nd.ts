@@ -45,7 +45,7 @@ export const layout = {
   },
   /** The inverse of `toNHWC`. */
   fromNHWC(y: TfTensor, plan: Pick<ConvPlan, 'batched' | 'dims'>): TfTensor {
-    const [n, h, w, c] = y.shape;
+    const [n, , w, c] = y.shape;
     const back = plan.dims === 2 ? tf.transpose(y, [0, 3, 1, 2]) : tf.transpose(tf.reshape(y, [n, w, c]), [0, 2, 1]);
     return plan.batched ? back : tf.squeeze(back, [0]);
   },

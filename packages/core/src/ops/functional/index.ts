@@ -1,4 +1,3 @@
-export {};
 export * from './softmax';
 // A local alias rather than `export type { SoftmaxOptions } from`: the type also reaches the main
 // entry through Tensor's methods, and rollup-plugin-dts then emitted the namespace re-export as a

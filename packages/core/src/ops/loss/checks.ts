@@ -44,7 +44,7 @@ export function checkBroadcastsTo(other: Tensor, shape: number[], op: string, wh
 
 /** @internal PyTorch does not differentiate some arguments (class weights...): refuse them requiring grad. */
 export function checkNoGrad(t: Tensor | null | undefined, op: string, what: string): void {
-  if (t && t.requiresGrad && isGradEnabled()) {
+  if (t?.requiresGrad && isGradEnabled()) {
     throw new AutogradError(`${op}: the loss is not differentiable with respect to ${what}; it must not require grad (detach it)`);
   }
 }

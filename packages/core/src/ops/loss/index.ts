@@ -1,4 +1,3 @@
-export {};
 export type { Reduction } from './reduction';
 export * from './mse-loss';
 export * from './l1-loss';

@@ -22,7 +22,7 @@ export function cat(tensors: readonly Tensor[], dim = 0): Tensor {
   if (tensors.length === 0) throw new ValueError('cat: expected a non-empty list of Tensors');
   const all = promoteList(tensors);
   const legacyEmpty = (t: Tensor) => t.dim() === 1 && t.shape[0] === 0;
-  const used = all.map((t, i) => i).filter((i) => !legacyEmpty(all[i]));
+  const used = all.map((_, i) => i).filter((i) => !legacyEmpty(all[i]));
   if (used.length === 0) return runOp({ name: 'Cat', inputs: all, forward: () => tf.clone(all[0]._value), backward: (dy, _s, needs) => all.map((_, i) => (needs[i] ? dy : null)) });
   const ref = all[used[0]];
   for (const i of used) {

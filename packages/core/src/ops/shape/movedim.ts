@@ -28,7 +28,7 @@ export function movedim(input: Tensor, source: number | readonly number[], desti
   if (new Set(t).size !== t.length) throw new ValueError(`movedim: repeated dim in destination ${fmtShape(dst)}`);
   const n = input.dim();
   const perm = new Array<number>(n).fill(-1);
-  s.forEach((d, i) => (perm[t[i]] = d));
+  s.forEach((d, i) => { perm[t[i]] = d; });
   const rest = Array.from({ length: n }, (_, i) => i).filter((i) => !s.includes(i));
   let k = 0;
   for (let i = 0; i < n; i++) if (perm[i] === -1) perm[i] = rest[k++];

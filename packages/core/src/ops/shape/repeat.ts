@@ -17,7 +17,7 @@ function tileRaw(input: Tensor, reps: readonly number[], name: string): Tensor {
     // Every copy of the input lands in its own block: sum the blocks.
     backward: (dy) => {
       const split: number[] = [];
-      shape.forEach((s, i) => split.push(r[i], s));
+      shape.forEach((s, i) => { split.push(r[i], s); });
       const axes = r.map((_, i) => 2 * i);
       return [tf.reshape(tf.sum(tf.reshape(dy, split), axes), input.shape)];
     },

@@ -31,6 +31,6 @@ export function select(input: Tensor, dim: number, index: number): Tensor {
     name: 'Select',
     inputs: [input],
     forward: () => tf.tidy(() => tf.reshape(tf.slice(input._value, begin, size), out)),
-    backward: (dy) => [tf.pad(tf.reshape(dy, size), shape.map((x, k): [number, number] => (k === d ? [i, n - i - 1] : [0, 0])))],
+    backward: (dy) => [tf.pad(tf.reshape(dy, size), shape.map((_, k): [number, number] => (k === d ? [i, n - i - 1] : [0, 0])))],
   });
 }

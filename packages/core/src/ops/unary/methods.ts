@@ -1,6 +1,6 @@
 // Tensor methods for this folder's ops (declaration merging, like tfjs's chained ops).
 import { Tensor } from '../../tensor/tensor';
-import { type TensorLike } from '../operands';
+import type { TensorLike } from '../operands';
 import { abs } from './abs';
 import { acos } from './acos';
 import { asin } from './asin';

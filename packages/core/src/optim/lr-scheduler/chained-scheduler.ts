@@ -50,7 +50,7 @@ export class ChainedScheduler {
   loadStateDict(stateDict: SchedulerStateDict): void {
     const children = stateDict?._schedulers;
     if (!Array.isArray(children)) throw new ValueError("ChainedScheduler.loadStateDict: expected an object with '_schedulers' (as stateDict() returns)");
-    children.forEach((c, i) => this._schedulers[i]?.loadStateDict(c as SchedulerStateDict));
+    children.forEach((c, i) => { this._schedulers[i]?.loadStateDict(c as SchedulerStateDict); });
     if (Array.isArray(stateDict._last_lr)) this._lastLr = (stateDict._last_lr as number[]).slice();
   }
 }

@@ -55,7 +55,7 @@ export class CyclicLR extends LRScheduler {
   constructor(optimizer: SchedulableOptimizer, options: CyclicLROptions) {
     const lastEpoch = options?.lastEpoch ?? -1;
     const baseLrs = formatParam('CyclicLR', 'baseLr', optimizer, options.baseLr);
-    if (lastEpoch === -1) optimizer.paramGroups.forEach((g, i) => (g.lr = baseLrs[i]));
+    if (lastEpoch === -1) optimizer.paramGroups.forEach((g, i) => { g.lr = baseLrs[i]; });
     const mode = options.mode ?? 'triangular';
     if (!['triangular', 'triangular2', 'exp_range'].includes(mode) && options.scaleFn === undefined) {
       throw new ValueError(`CyclicLR: mode is invalid and scaleFn is None (mode '${String(mode)}'; expected 'triangular', 'triangular2' or 'exp_range')`);
@@ -67,7 +67,7 @@ export class CyclicLR extends LRScheduler {
     if (kind) {
       baseMomentums = formatParam('CyclicLR', 'baseMomentum', optimizer, options.baseMomentum ?? 0.8);
       maxMomentums = formatParam('CyclicLR', 'maxMomentum', optimizer, options.maxMomentum ?? 0.9);
-      if (lastEpoch === -1) optimizer.paramGroups.forEach((g, i) => setMomentum(g, kind, baseMomentums[i]));
+      if (lastEpoch === -1) optimizer.paramGroups.forEach((g, i) => { setMomentum(g, kind, baseMomentums[i]); });
     }
     super(optimizer, lastEpoch, 'CyclicLR');
     this.baseLrs = baseLrs;

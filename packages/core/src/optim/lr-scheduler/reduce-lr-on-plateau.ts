@@ -152,7 +152,7 @@ export class ReduceLROnPlateau {
     const self = this as unknown as Record<string, unknown>;
     for (const [k, v] of Object.entries(stateDict)) {
       const name = toCamel(k);
-      if (name === 'optimizer' || !Object.prototype.hasOwnProperty.call(this, name) || typeof self[name] === 'function') continue;
+      if (name === 'optimizer' || !Object.hasOwn(this, name) || typeof self[name] === 'function') continue;
       self[name] = copyValue(v);
     }
     this.initIsBetter();

@@ -77,6 +77,6 @@ export class SequentialLR extends LRScheduler {
   override loadStateDict(stateDict: SchedulerStateDict): void {
     const { _schedulers: children, ...rest } = stateDict ?? {};
     super.loadStateDict(rest);
-    if (Array.isArray(children)) children.forEach((c, i) => this._schedulers[i]?.loadStateDict(c as SchedulerStateDict));
+    if (Array.isArray(children)) children.forEach((c, i) => { this._schedulers[i]?.loadStateDict(c as SchedulerStateDict); });
   }
 }
