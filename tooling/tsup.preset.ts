@@ -9,6 +9,8 @@ export interface PackageBuild {
   node?: Record<string, string>;
   /** Node-only files loaded by path (worker scripts, CLIs, preloads): no types, no ESM wrapper. */
   internal?: Record<string, string>;
+  /** Packages bundled into every build although listed as (optional peer) dependencies. */
+  bundle?: RegExp[];
 }
 
 const common: Partial<Options> = {
@@ -32,10 +34,12 @@ const common: Partial<Options> = {
  */
 export function packageBuild(spec: PackageBuild): Options[] {
   const typed = { ...spec.browser, ...spec.node };
+  const noExternal = spec.bundle ?? [];
   return [
     {
       ...common,
       entry: { ...typed, ...spec.internal },
+      noExternal,
       format: ['cjs'],
       outDir: 'dist/cjs',
       outExtension: () => ({ js: '.js' }),
@@ -52,6 +56,7 @@ export function packageBuild(spec: PackageBuild): Options[] {
       ? {
           ...common,
           entry: spec.browser,
+          noExternal,
           format: ['esm'],
           outDir: 'dist',
           platform: 'browser',

@@ -22,6 +22,10 @@ export const sharedVitestConfig = defineConfig({
   test: {
     include: TEST_INCLUDE,
     ...sharedTestOptions,
+    // Built workspace packages load through Node itself, as users load them: vitest would
+    // otherwise transform their dist files (they are not under node_modules), and a package
+    // loaded both that way and by a CommonJS require becomes two copies.
+    server: { deps: { external: [/\/packages\/[^/]+\/dist\//] } },
     reporters: ['default', resultFileReporter()],
   },
 });

@@ -9,5 +9,8 @@ export default defineConfig(
     browser: { index: 'src/index.ts', internal: 'src/internal.ts' },
     node: { node: 'src/node.ts', testing: 'src/testing.ts' },
     internal: { 'data-worker': 'src/data/worker/worker-main.ts' },
+    // TensorFlow.js (core, cpu, wasm) is bundled: its packages install 58 MB, the bundle 4. The
+    // optional peer on tfjs-core is for the types of '@dl/core/internal' only.
+    bundle: [/^@tensorflow\/tfjs-(core|backend-cpu|backend-wasm)(\/|$)/],
   }),
 );

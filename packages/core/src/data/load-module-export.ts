@@ -1,6 +1,7 @@
 import { ValueError } from '../errors/value-error';
 import { builtinDatasets, CORE_MODULE } from './builtin-datasets';
 import { moduleHref, type ModuleExport } from './module-export';
+import { importSelf } from './self-module';
 
 function exportOf(mod: Record<string, unknown>, name: string, href: string, role: string): unknown {
   if (!(name in mod)) {
@@ -18,11 +19,8 @@ export async function importModuleExport(spec: ModuleExport, role: string): Prom
   const href = moduleHref(spec, role);
   const name = spec.export ?? 'default';
   if (href === CORE_MODULE && name in builtinDatasets) return builtinDatasets[name];
-  // '@dl/core' means this copy of the library, whatever the package name resolves to here. This
-  // import closes an import cycle (index.ts reaches this module), on purpose: it runs when a spec
-  // naming '@dl/core' is loaded, long after every module has evaluated.
-  // biome-ignore lint/suspicious/noImportCycles: call-time import of this copy's public API (docs/internals/lint.md).
-  const mod = (href === CORE_MODULE ? await import('../index') : await import(/* @vite-ignore */ href)) as Record<string, unknown>;
+  // '@dl/core' means this copy of the library, whatever the package name resolves to here.
+  const mod = (href === CORE_MODULE ? await importSelf() : await import(/* @vite-ignore */ href)) as Record<string, unknown>;
   return exportOf(mod, name, href, role);
 }
 

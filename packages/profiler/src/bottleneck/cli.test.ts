@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ChromeTrace } from '../trace/chrome-trace';
 
 const pkg = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const cli = join(pkg, 'dist', 'cli.js');
+const cli = join(pkg, 'dist', 'cjs', 'cli.js');
 const fixtures = join(pkg, 'test', 'fixtures', 'bottleneck');
 
 function newest(dir: string): number {
@@ -28,12 +28,12 @@ function run(args: string[]): { code: number | null; out: string; err: string } 
 }
 
 /** dl-bottleneck's own frames in a stack trace: what "no stack dump from the profiler" rules out. */
-const OWN_FRAMES = /at .*(dist\/cli\.js|bottleneck-preload|dist\/chunk-)/;
+const OWN_FRAMES = /at .*(dist\/cjs\/cli\.js|bottleneck-preload|dist\/cjs\/chunk-)/;
 
 beforeAll(() => {
   // The CLI under test is the built bin (turbo's test task builds first).
   if (!existsSync(cli) || statSync(cli).mtimeMs < newest(join(pkg, 'src'))) {
-    throw new Error(`dist/cli.js is missing or older than src/: build @dl/profiler first (npx tsup in ${pkg})`);
+    throw new Error(`dist/cjs/cli.js is missing or older than src/: build @dl/profiler first (npx tsup in ${pkg})`);
   }
 });
 

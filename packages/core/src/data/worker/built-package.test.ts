@@ -6,13 +6,13 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const dist = new URL('../../../dist/', import.meta.url);
-const built = existsSync(fileURLToPath(new URL('data-worker.js', dist))) && existsSync(fileURLToPath(new URL('index.cjs', dist)));
+const built = existsSync(fileURLToPath(new URL('cjs/data-worker.js', dist))) && existsSync(fileURLToPath(new URL('cjs/index.js', dist)));
 const dir = mkdtempSync(join(tmpdir(), 'dl-data-workers-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 // A plain-JavaScript dataset module, as a published package's user writes it.
 const datasetModule = `
-import * as dl from ${JSON.stringify(new URL('index.js', dist).href)};
+import * as dl from ${JSON.stringify(new URL('node-esm/index.js', dist).href)};
 export class Squares extends dl.Dataset {
   constructor(n) { super(); this.n = n; }
   get length() { return this.n; }
@@ -22,17 +22,18 @@ export class Squares extends dl.Dataset {
 `;
 
 const esmMain = `
-import * as dl from ${JSON.stringify(new URL('index.js', dist).href)};
-import * as node from ${JSON.stringify(new URL('node.js', dist).href)};
+import * as dl from ${JSON.stringify(new URL('node-esm/index.js', dist).href)};
+import * as node from ${JSON.stringify(new URL('node-esm/node.js', dist).href)};
 import { Squares } from './squares.mjs';
 const out = [];
 for await (const [x, i] of new dl.DataLoader(new Squares(7), { batchSize: 3, numWorkers: 2 })) out.push([x.shape, x.tolist(), i.tolist(), x instanceof dl.Tensor]);
 console.log(JSON.stringify({ out, live: node.dataLoaderWorkerCount() }));
 `;
 
-// CommonJS main thread, ESM dataset module: two copies of @dl/core, tensors still recognised.
+// CommonJS main thread, ESM dataset module: Node's ESM entry re-exports the CommonJS build, so both
+// are one copy of @dl/core.
 const cjsMain = `
-const dl = require(${JSON.stringify(fileURLToPath(new URL('index.cjs', dist)))});
+const dl = require(${JSON.stringify(fileURLToPath(new URL('cjs/index.js', dist)))});
 (async () => {
   await dl.ready();
   const { Squares } = await import('./squares.mjs');
