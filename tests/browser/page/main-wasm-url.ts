@@ -2,9 +2,9 @@
 // .wasm files build assets (hashed, copied to assets/), and dl.setWasmPaths takes the map of
 // their URLs. No copy step.
 import * as dl from '@dl/core';
-import wasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
-import simdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
-import threadedSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import wasmUrl from '@dl/core/wasm/tfjs-backend-wasm.wasm?url';
+import simdUrl from '@dl/core/wasm/tfjs-backend-wasm-simd.wasm?url';
+import threadedSimdUrl from '@dl/core/wasm/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { runPage } from './app';
 
 void runPage(() =>

@@ -35,6 +35,9 @@ describe('setWasmPaths', () => {
   it('rejects values that are neither a prefix nor a file map', () => {
     expect(() => setWasmPaths(42 as unknown as string)).toThrow(BackendError);
     expect(() => setWasmPaths(null as unknown as string)).toThrow('setWasmPaths: expected a URL prefix string or a map of .wasm file names to URLs, got null');
+    expect(() => setWasmPaths({ 'tfjs-backend-wasm-simd.wasm': '/a.wasm' } as never)).toThrow(
+      'setWasmPaths: the file map has no URL for tfjs-backend-wasm.wasm, tfjs-backend-wasm-threaded-simd.wasm (give all three: tfjs picks one by the browser',
+    );
   });
 
   it('refuses once the wasm backend has started, since tfjs would silently ignore it', async () => {

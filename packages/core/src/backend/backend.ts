@@ -71,6 +71,11 @@ function normalize(name: string): BackendName {
   return n;
 }
 
+const WASM_FILES = ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm-threaded-simd.wasm'] as const;
+
+/** The URL of each of the wasm backend's three `.wasm` files (tfjs picks one by the browser's features). */
+export type WasmFileMap = Record<(typeof WASM_FILES)[number], string>;
+
 /**
  * Says where the WebAssembly backend's `.wasm` files are served from, for browsers (in Node they
  * load from the installed package). Call it before the wasm backend starts, that is before
@@ -78,16 +83,21 @@ function normalize(name: string): BackendName {
  *
  * @param prefixOrFileMap a URL prefix ending in `/` under which `tfjs-backend-wasm.wasm`,
  *   `tfjs-backend-wasm-simd.wasm` and `tfjs-backend-wasm-threaded-simd.wasm` are served, or a map
- *   from each of those file names to its URL (as bundlers' `?url` imports give).
+ *   from each of those file names to its URL (as bundlers' `?url` imports give: the files are
+ *   exported as `@dl/core/wasm/<file name>`).
  * @example
  * ```ts
  * dl.setWasmPaths('/assets/tfjs-wasm/');
  * await dl.setBackend('wasm');
  * ```
  */
-export function setWasmPaths(prefixOrFileMap: string | Partial<Record<'tfjs-backend-wasm.wasm' | 'tfjs-backend-wasm-simd.wasm' | 'tfjs-backend-wasm-threaded-simd.wasm', string>>): void {
+export function setWasmPaths(prefixOrFileMap: string | WasmFileMap): void {
   if (typeof prefixOrFileMap !== 'string' && (prefixOrFileMap === null || typeof prefixOrFileMap !== 'object')) {
     throw new BackendError(`setWasmPaths: expected a URL prefix string or a map of .wasm file names to URLs, got ${prefixOrFileMap === null ? 'null' : typeof prefixOrFileMap}`);
+  }
+  if (typeof prefixOrFileMap === 'object') {
+    const missing = WASM_FILES.filter((f) => typeof prefixOrFileMap[f] !== 'string');
+    if (missing.length > 0) throw new BackendError(`setWasmPaths: the file map has no URL for ${missing.join(', ')} (give all three: tfjs picks one by the browser's features)`);
   }
   if (wasmStarted) {
     throw new BackendError('setWasmPaths: the wasm backend has already started; call setWasmPaths before dl.ready() / dl.setBackend()');
