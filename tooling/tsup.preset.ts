@@ -47,10 +47,11 @@ export function packageBuild(spec: PackageBuild): Options[] {
       target: 'node20',
       shims: true,
       dts: false,
-      // tsup's CommonJS code splitting runs a second pass whose maps point at its intermediate
-      // files by absolute path (this machine's), not at src/: no maps rather than wrong ones. The
-      // code is not minified, so stack traces stay readable.
-      sourcemap: false,
+      // tsup splits CommonJS through rollup when tree-shaking is on; without it, through a sucrase
+      // pass that turns `import(url)` into `require(url)` (which cannot load ES modules, so a
+      // DataLoader worker could not import a user's .mjs dataset) and writes source maps that
+      // point at its intermediate files by absolute path.
+      treeshake: true,
     },
     Object.keys(spec.browser).length > 0
       ? {

@@ -104,7 +104,7 @@ const NEEDS_ISOLATION: [RegExp, string, RegExp?][] = [
 
 function isolationProblems(packageDir: string, file: string): string[] {
   const text = readFileSync(join(packageDir, file), 'utf8');
-  return NEEDS_ISOLATION.filter(([re, , unless]) => re.test(text) && !(unless && unless.test(text))).map(([, why]) => why);
+  return NEEDS_ISOLATION.filter(([re, , unless]) => re.test(text) && !(unless?.test(text))).map(([, why]) => why);
 }
 
 /**

@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ready } from './backend';
 
-const entry = new URL('../../test/core-entry.ts', import.meta.url).href;
+const entry = new URL('../../test/support/core-entry.ts', import.meta.url).href;
 const tsxPkg = createRequire(import.meta.url).resolve('tsx/package.json');
 const tsxCli = join(dirname(tsxPkg), 'dist', 'cli.mjs');
 const dir = mkdtempSync(join(tmpdir(), 'dl-uncaught-'));

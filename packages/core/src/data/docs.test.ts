@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const guide = readFileSync(new URL('../../../../docs/data.md', import.meta.url), 'utf8');
 const blocks = [...guide.matchAll(/```ts (file=(\S+)|run)\n([\s\S]*?)```/g)].map((m) => ({ file: m[2] as string | undefined, code: m[3] }));
 const programs = blocks.map((b, i) => ({ ...b, index: i })).filter((b) => !b.file);
-const core = new URL('../../test/core-entry.ts', import.meta.url).href;
+const core = new URL('../../test/support/core-entry.ts', import.meta.url).href;
 const coreNode = new URL('../node.ts', import.meta.url).href;
 const tsxPkg = createRequire(import.meta.url).resolve('tsx/package.json');
 const tsxBin = (JSON.parse(readFileSync(tsxPkg, 'utf8')) as { bin: string | Record<string, string> }).bin;

@@ -1,6 +1,7 @@
 import { ValueError } from '../errors/value-error';
 import { builtinDatasets, CORE_MODULE } from './builtin-datasets';
 import { moduleHref, type ModuleExport } from './module-export';
+// biome-ignore lint/suspicious/noImportCycles: call-time import of this copy's public API (docs/internals/lint.md).
 import { importSelf } from './self-module';
 
 function exportOf(mod: Record<string, unknown>, name: string, href: string, role: string): unknown {

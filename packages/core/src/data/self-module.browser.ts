@@ -1,6 +1,5 @@
 // Browser side of "'@dl/core' means this copy": the bundle already holds the public API, so a
 // namespace import serves it without a dynamic import of a file the bundle imports statically.
-// biome-ignore lint/suspicious/noImportCycles: read at call time only, after every module evaluated (docs/internals/lint.md).
 import * as self from '../index';
 
 /** @internal This copy of @dl/core's public API. */

@@ -11,7 +11,7 @@ function record(): string[] {
       return event;
     },
     endEvent: (token) => void log.push(`end ${String(token)}`),
-    beginHandler: (_e, event, handler, filtered) => {
+    beginHandler: (_e, _event, handler, filtered) => {
       const name = `${(handler as { name: string }).name}${filtered ? ' (filtered)' : ''}`;
       log.push(`  run ${name}`);
       return name;

@@ -60,10 +60,10 @@ export class KernelHooks {
   private installed: { original: KernelConfig; wrapped: KernelConfig }[] = [];
 
   install(rec: Recording): void {
-    // The backends initialized so far (the union tfjs package also registers webgl's kernels,
-    // which never run in Node: wrapping them would only slow start() down).
-    const engine = tf.engine();
-    const backends = new Set(Object.keys(engine.registry));
+    // Every registered backend, initialized or not: dl-bottleneck starts profiling from a preload,
+    // before the script's first `await dl.ready()` has picked and started one.
+    const engine = tf.engine() as unknown as { registry: Record<string, unknown>; registryFactory: Record<string, unknown>; backendName: string | null };
+    const backends = new Set([...Object.keys(engine.registryFactory), ...Object.keys(engine.registry)]);
     if (engine.backendName) backends.add(engine.backendName);
     for (const backend of backends) {
       for (const original of tf.getKernelsForBackend(backend)) {

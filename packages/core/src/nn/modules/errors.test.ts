@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ShapeError } from '../../errors/shape-error';
 import { ValueError } from '../../errors/value-error';
-import { tensor } from '../../ops/creation/tensor';
 import { tf } from '../../backend/tfjs';
 import { Tensor } from '../../tensor/tensor';
 import * as nn from './index';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IndexError, ShapeError, ValueError, contiguous, dstack, flip, fliplr, flipud, gradcheck, hstack, roll, tensor, vstack } from '../../index';
+import { IndexError, ShapeError, ValueError, contiguous, dstack, flip, fliplr, gradcheck, hstack, roll, tensor, vstack } from '../../index';
 import { testTensor } from '../../../test/support/test-tensor';
 
 describe('flip', () => {
