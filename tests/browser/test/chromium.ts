@@ -1,6 +1,7 @@
 // Which Chromium the test drives and how: Debian's `chromium` package, headless, kept off the
 // network (no QUIC, no background, component-update or sync traffic).
-export const CHROMIUM_PATH = '/usr/bin/chromium';
+/** Debian's Chromium, or any Chromium/Chrome binary named by `DL_CHROMIUM_PATH` (other systems). */
+export const CHROMIUM_PATH = process.env.DL_CHROMIUM_PATH || '/usr/bin/chromium';
 
 export const CHROMIUM_ARGS = [
   '--headless=new',

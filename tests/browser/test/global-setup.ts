@@ -21,7 +21,7 @@ function tail(text: string, lines = 15): string {
 
 export default function setup(): void {
   if (existsSync(CHROMIUM_PATH)) return;
-  const howTo = `Install it and run the test again: apt-get update && apt-get install -y --no-install-recommends chromium`;
+  const howTo = `Install it and run the test again (apt-get update && apt-get install -y --no-install-recommends chromium), or point DL_CHROMIUM_PATH at a Chromium or Chrome binary`;
   if (process.platform !== 'linux' || !existsSync('/usr/bin/apt-get')) {
     throw new Error(`@dl/browser-tests needs Debian's Chromium at ${CHROMIUM_PATH}, and this machine has no apt-get to install it. ${howTo}`);
   }
