@@ -2,23 +2,10 @@
 // naming the layer, the argument, what it accepts and what it got.
 import { describe, expect, it } from 'vitest';
 import * as dl from '../index';
-import { ArgumentTypeError, DLError, ValueError, nn, type Tensor } from '../index';
+import { ArgumentTypeError, ValueError, nn, type Tensor } from '../index';
+import { throwsExactly } from '../../test/support/throws-exactly';
 
-type ErrorClass = new (...args: never[]) => Error;
 
-/** Asserts `fn` throws exactly `cls` with exactly `message`. */
-function throwsExactly(fn: () => unknown, cls: ErrorClass, message: string): void {
-  let caught: unknown;
-  try {
-    fn();
-  } catch (e) {
-    caught = e;
-  }
-  expect(caught, `expected ${cls.name}: ${message}`).toBeInstanceOf(cls);
-  expect(caught).toBeInstanceOf(DLError);
-  expect((caught as Error).constructor).toBe(cls);
-  expect((caught as Error).message).toBe(message);
-}
 
 // A wrong value typed as the parameter it is passed for (what a JavaScript caller can do).
 const bad = <T>(v: unknown) => v as T;

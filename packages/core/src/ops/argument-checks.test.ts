@@ -3,23 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import * as dl from '../index';
 import { ArgumentTypeError, DLError, DTypeError, IndexError, ShapeError, type Tensor, ValueError } from '../index';
+import { throwsExactly } from '../../test/support/throws-exactly';
 
-type ErrorClass = new (...args: never[]) => Error;
-
-/** Asserts `fn` throws exactly `cls` (not a subclass of another @dl class) with exactly `message`. */
-function throwsExactly(fn: () => unknown, cls: ErrorClass, message: string): void {
-  let caught: unknown;
-  try {
-    fn();
-  } catch (e) {
-    caught = e;
-  }
-  expect(caught, `expected ${cls.name}: ${message}`).toBeInstanceOf(cls);
-  expect(caught).toBeInstanceOf(DLError);
-  expect((caught as Error).constructor).toBe(cls);
-  expect((caught as Error).name).toBe(cls.name);
-  expect((caught as Error).message).toBe(message);
-}
 
 // Wrong values typed as the parameter they are passed for (what a JavaScript caller can do).
 const bad = <T>(v: unknown) => v as T;

@@ -3,23 +3,10 @@
 // other dtypes TensorFlow.js lacks throw a DTypeError instead of silently becoming float32.
 import { describe, expect, it } from 'vitest';
 import * as dl from '../index';
-import { ArgumentTypeError, DLError, DTypeError, ValueError, normalizeDType } from '../index';
+import { ArgumentTypeError, DTypeError, ValueError, normalizeDType } from '../index';
+import { throwsExactly } from '../../test/support/throws-exactly';
 
-type ErrorClass = new (...args: never[]) => Error;
 
-/** Asserts `fn` throws exactly `cls` with exactly `message`. */
-function throwsExactly(fn: () => unknown, cls: ErrorClass, message: string): void {
-  let caught: unknown;
-  try {
-    fn();
-  } catch (e) {
-    caught = e;
-  }
-  expect(caught, `expected ${cls.name}: ${message}`).toBeInstanceOf(cls);
-  expect(caught).toBeInstanceOf(DLError);
-  expect((caught as Error).constructor).toBe(cls);
-  expect((caught as Error).message).toBe(message);
-}
 
 // A dtype name the types refuse, as a JavaScript caller (or a cast) can still pass it.
 const name = (n: string) => n as 'float32';

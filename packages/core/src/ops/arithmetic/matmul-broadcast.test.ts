@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as dl from '../../index';
-import { DLError, ShapeError } from '../../index';
+import { ShapeError } from '../../index';
 import type { Tensor } from '../../index';
+import { throwsExactly } from '../../../test/support/throws-exactly';
 
 // Reference matmul with PyTorch's rules, in plain JavaScript loops (float64).
 
@@ -292,17 +293,6 @@ describe('matmul gradients with broadcast batch dimensions', () => {
   });
 });
 
-function throwsExactly(fn: () => unknown, cls: typeof ShapeError, message: string): void {
-  let caught: unknown;
-  try {
-    fn();
-  } catch (e) {
-    caught = e;
-  }
-  expect(caught, `expected ${cls.name}: ${message}`).toBeInstanceOf(cls);
-  expect(caught).toBeInstanceOf(DLError);
-  expect((caught as Error).message).toBe(message);
-}
 
 describe('matmul shape errors', () => {
   it('names both shapes and the contracted sizes', () => {
