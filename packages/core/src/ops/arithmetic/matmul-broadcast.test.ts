@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as dl from '../../index';
-import { ShapeError } from '../../index';
+import { DTypeError, ShapeError, getBackend, matmul, tensor } from '../../index';
 import type { Tensor } from '../../index';
 import { throwsExactly } from '../../../test/support/throws-exactly';
 
@@ -327,5 +327,23 @@ describe('matmul shape errors', () => {
   it('keeps the checks of mm and bmm (no broadcasting there)', () => {
     throwsExactly(() => dl.bmm(dl.ones([1, 2, 3]), dl.ones([4, 3, 2])), ShapeError, 'bmm: expected batch2 of shape [1, 3, 2] for batch1 of shape [1, 2, 3], got [4, 3, 2]');
     throwsExactly(() => dl.mm(dl.ones([2, 3]), dl.ones([2, 3, 4])), ShapeError, 'mm: mat2 must be a matrix (2-D), got shape [2, 3, 4]');
+  });
+});
+
+describe('matmul dtypes', () => {
+  it('rejects bool tensors with a DTypeError, as PyTorch does', () => {
+    const b = tensor([[true, false]]);
+    throwsExactly(() => matmul(b, b.t()), DTypeError, 'matmul: not implemented for bool tensors (cast them with .float() or .int())');
+  });
+
+  it('multiplies int32 tensors exactly where the backend can, and says so where it cannot (wasm)', () => {
+    const a = tensor([[1, 2], [3, 4]], { dtype: 'int32' });
+    if (getBackend() === 'wasm') {
+      throwsExactly(() => matmul(a, a), DTypeError, 'matmul: int32 tensors are not supported on the wasm backend (cast them with .float(), or use the cpu backend)');
+    } else {
+      const out = matmul(a, a);
+      expect(out.dtype).toBe('int32');
+      expect(out.tolist()).toEqual([[7, 10], [15, 22]]);
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { tf } from '../../backend/tfjs';
 import { kernelOp, runOp } from '../../autograd/run-op';
+import { DTypeError } from '../../errors/dtype-error';
 import { ShapeError } from '../../errors/shape-error';
 import { promoteTypes } from '../../tensor/dtype';
 import type { Tensor } from '../../tensor/tensor';
@@ -65,6 +66,12 @@ export function matmul(input: Tensor, other: Tensor): Tensor {
   assertTensor(input, 'matmul');
   assertTensor(other, 'matmul', 'other');
   const dtype = promoteTypes(input.dtype, other.dtype);
+  if (dtype === 'bool') throw new DTypeError(`matmul: not implemented for bool tensors (cast them with .float() or .int())`);
+  if (dtype === 'int32' && tf.getBackend() === 'wasm') {
+    // tfjs-backend-wasm has no integer BatchMatMul, and computing in float32 would round sums
+    // past 2^24 silently.
+    throw new DTypeError(`matmul: int32 tensors are not supported on the wasm backend (cast them with .float(), or use the cpu backend)`);
+  }
   let a = castTo(input, dtype);
   let b = castTo(other, dtype);
   const ra = a.dim();
