@@ -33,6 +33,16 @@ let pending: Promise<BackendName> | null = null;
 let active: BackendName | null = null;
 let wasmStarted = false;
 
+// An op before any backend is selected makes tfjs pick one itself: it throws "await tf.ready()"
+// when the best is asynchronous (wasm), or starts another one behind @dl's back. Both become
+// @dl's BackendError (a CommonJS program that forgot `await dl.ready()`, a page that did not wait).
+const engine = tf.engine() as unknown as { initializeBackendsAndReturnBest: () => unknown };
+const pickBest = engine.initializeBackendsAndReturnBest.bind(engine);
+engine.initializeBackendsAndReturnBest = () => {
+  if (active === null) getBackend();
+  return pickBest();
+};
+
 function hasNativeTfjs(): boolean {
   if (tf.findBackendFactory('tensorflow') != null) return true;
   return platform.loadNativeTfjs() && tf.findBackendFactory('tensorflow') != null;
