@@ -35,13 +35,19 @@ export function resultFileReporter(): Reporter {
           total[key]++;
           p[key]++;
         };
+        let failedTests = 0;
         for (const test of mod.children.allTests()) {
           const state = test.result().state;
           if (state === 'passed') add('passed');
-          else if (state === 'failed') add('failed');
-          else add('skipped');
+          else if (state === 'failed') {
+            add('failed');
+            failedTests++;
+          } else add('skipped');
         }
-        if (mod.state() === 'failed' && mod.children.size === 0) add('failed');
+        // A file that failed with no failed test (it did not load, or a beforeAll/afterAll hook
+        // threw, which leaves its tests "skipped") counts as one failure, so the summary line
+        // never says "0 failed" for a failing run.
+        if (mod.state() === 'failed' && failedTests === 0) add('failed');
       }
       for (const p of Object.values(projects)) p.fileMs = Math.round(p.fileMs);
       const result = { ...total, wallMs: Date.now() - started, projects };
