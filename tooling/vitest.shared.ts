@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
+import { defineConfig, type TestProjectInlineConfiguration, type ViteUserConfig } from 'vitest/config';
 import { resultFileReporter } from './vitest-result-reporter.ts';
 
 /** Where every package keeps its tests: `*.test.ts` beside the code, and `test/`. */
@@ -160,4 +160,42 @@ export function testProjects(packageDir: string, groups: TestGroup[], common: Te
       },
     })),
   );
+}
+
+/** Which test files of a package go where (globs relative to the package). */
+export interface BackendSplit {
+  /** Files whose results depend on the tfjs backend: run once per backend (wasm, cpu). */
+  backend: string[];
+  /** Backend-dependent files that change process-wide state: once per backend, a process per file. */
+  backendIsolated?: string[];
+  /** Backend-independent files that change process-wide state: once, a process per file. */
+  nodeIsolated?: string[];
+  /** Worker threads, child processes, SIGKILL: once, a process per file. */
+  slow?: string[];
+  /** Options every project gets (e.g. `setupFiles`). */
+  common?: TestOptions;
+}
+
+/**
+ * The test projects every package uses (docs/testing.md): `wasm`/`cpu` for backend-dependent
+ * files, `node` for the rest (once, on wasm), their `-isolated` variants and `slow`. Files in the
+ * shared projects share one module graph per worker thread; the others get a fresh process each.
+ */
+export function backendTestConfig(packageDir: string, split: BackendSplit): ViteUserConfig {
+  const backends = (suffix = '') => [
+    { name: `wasm${suffix}`, env: { DL_BACKEND: 'wasm' } },
+    { name: `cpu${suffix}`, env: { DL_BACKEND: 'cpu' } },
+  ];
+  const once = (name: string) => [{ name, env: { DL_BACKEND: 'wasm' } }];
+  const shared = { pool: 'threads', isolate: false } as const;
+  const isolated = { pool: 'forks', isolate: true } as const;
+  const { backend, backendIsolated = [], nodeIsolated = [], slow = [] } = split;
+  const groups: TestGroup[] = [
+    { projects: backends(), include: backend, exclude: backendIsolated, test: shared },
+    { projects: once('node'), include: TEST_INCLUDE, exclude: [...backend, ...backendIsolated, ...nodeIsolated, ...slow], test: shared },
+  ];
+  if (backendIsolated.length) groups.push({ projects: backends('-isolated'), include: backendIsolated, test: isolated });
+  if (nodeIsolated.length) groups.push({ projects: once('node-isolated'), include: nodeIsolated, test: isolated });
+  if (slow.length) groups.push({ projects: once('slow'), include: slow, test: isolated });
+  return { ...sharedVitestConfig, test: { ...sharedVitestConfig.test, projects: testProjects(packageDir, groups, split.common) } };
 }

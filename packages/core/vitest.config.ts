@@ -1,6 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig, mergeConfig } from 'vitest/config';
-import { sharedVitestConfig, testProjects } from '../../tooling/vitest.shared.ts';
+import { backendTestConfig } from '../../tooling/vitest.shared.ts';
 
 // Test projects (see docs/testing.md):
 // - wasm, cpu: code whose results depend on the tfjs backend, once per backend that must work
@@ -30,29 +29,10 @@ const SLOW = [
   'src/data/docs.test.ts',
   'src/serialization/save-load.test.ts',
 ];
-const backends = (suffix = '') => [
-  { name: `wasm${suffix}`, env: { DL_BACKEND: 'wasm' } },
-  { name: `cpu${suffix}`, env: { DL_BACKEND: 'cpu' } },
-];
-const once = (name: string) => [{ name, env: { DL_BACKEND: 'wasm' } }];
-const shared = { pool: 'threads', isolate: false } as const;
-const isolated = { pool: 'forks', isolate: true } as const;
-
-export default mergeConfig(
-  sharedVitestConfig,
-  defineConfig({
-    test: {
-      projects: testProjects(
-        fileURLToPath(new URL('.', import.meta.url)),
-        [
-          { projects: backends(), include: BACKEND, exclude: BACKEND_GLOBAL_STATE, test: shared },
-          { projects: backends('-isolated'), include: BACKEND_GLOBAL_STATE, test: isolated },
-          { projects: once('node'), include: ['src/**/*.test.ts', 'test/**/*.test.ts'], exclude: [...BACKEND, ...NODE_GLOBAL_STATE, ...SLOW], test: shared },
-          { projects: once('node-isolated'), include: NODE_GLOBAL_STATE, test: isolated },
-          { projects: once('slow'), include: SLOW, test: isolated },
-        ],
-        { setupFiles: ['./test/support/setup-backend.ts'] },
-      ),
-    },
-  }),
-);
+export default backendTestConfig(fileURLToPath(new URL('.', import.meta.url)), {
+  backend: BACKEND,
+  backendIsolated: BACKEND_GLOBAL_STATE,
+  nodeIsolated: NODE_GLOBAL_STATE,
+  slow: SLOW,
+  common: { setupFiles: ['./test/support/setup-backend.ts'] },
+});
