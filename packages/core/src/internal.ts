@@ -5,3 +5,4 @@
 export { tf, type TfTensor, type NamedAttrMap } from './backend/tfjs';
 export { runOp, kernelOp, type OpDef, type SaveSpec } from './autograd/run-op';
 export type { BackwardFn } from './autograd/function-node';
+export { readPickle } from './serialization/read-pickle';

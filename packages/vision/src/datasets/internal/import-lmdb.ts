@@ -1,0 +1,22 @@
+import { DatasetError } from '@dl/core/node';
+
+/** @internal The `lmdb` package's module (an optional peer dependency). */
+export type LmdbModule = typeof import('lmdb');
+
+/**
+ * @internal Imports the optional `lmdb` package, or throws a {@link DatasetError} saying how to
+ * install it when it is missing.
+ */
+export async function importLmdb(op: string): Promise<LmdbModule> {
+  try {
+    return await import('lmdb');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND' || /Cannot find (package|module) 'lmdb'/.test(String(error))) {
+      throw new DatasetError(`${op}: reading LSUN's LMDB databases needs the optional package lmdb, which is not installed: npm install lmdb`, {
+        cause: error,
+      });
+    }
+    throw error;
+  }
+}

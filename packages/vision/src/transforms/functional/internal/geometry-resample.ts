@@ -1,0 +1,155 @@
+import { Image } from '../../../image/image';
+import { premultiplyAlpha, unpremultiplyAlpha } from './geometry-premultiply';
+import { RESAMPLE_FILTERS, type FilterKernel, type ResampleFilter } from './geometry-resample-filters';
+
+// Pillow's fixed point for 8-bit images: 32 bits minus 8 for the value and 2 for overshoot.
+const PRECISION_BITS = 22;
+const ONE = 1 << PRECISION_BITS;
+const HALF = 1 << (PRECISION_BITS - 1);
+
+/** @internal Per output pixel: the first input pixel, how many follow, and their weights. */
+export interface AxisCoefficients {
+  /** Taps per output pixel (the row length of `weights`). */
+  readonly ksize: number;
+  /** `[first, count]` per output pixel. */
+  readonly bounds: Int32Array;
+  /** `ksize` normalized weights per output pixel (zeros past `count`). */
+  readonly weights: Float64Array;
+}
+
+/**
+ * @internal Pillow's `precompute_coeffs`: output pixel `i` centres at `in0 + (i + 0.5) * scale`
+ * and reads the inputs within `support * max(scale, 1)` of it (the filter stretched by the
+ * downscale factor, which is the antialiasing), weighted by the filter and normalized to sum 1.
+ * `in0`/`in1` are the source box edges (C floats in Pillow).
+ */
+export function precomputeCoefficients(inSize: number, in0: number, in1: number, outSize: number, filter: FilterKernel): AxisCoefficients {
+  const scale = Math.fround(Math.fround(in1) - Math.fround(in0)) / outSize;
+  const filterScale = scale < 1 ? 1 : scale;
+  const support = filter.support * filterScale;
+  const ksize = Math.ceil(support) * 2 + 1;
+  const bounds = new Int32Array(outSize * 2);
+  const weights = new Float64Array(outSize * ksize);
+  const ss = 1 / filterScale;
+  for (let xx = 0; xx < outSize; xx++) {
+    const center = Math.fround(in0) + (xx + 0.5) * scale;
+    let xmin = Math.trunc(center - support + 0.5);
+    if (xmin < 0) xmin = 0;
+    let xmax = Math.trunc(center + support + 0.5);
+    if (xmax > inSize) xmax = inSize;
+    xmax -= xmin;
+    const k = xx * ksize;
+    let ww = 0;
+    for (let x = 0; x < xmax; x++) {
+      const w = filter.weight((x + xmin - center + 0.5) * ss);
+      weights[k + x] = w;
+      ww += w;
+    }
+    if (ww !== 0) for (let x = 0; x < xmax; x++) weights[k + x] = weights[k + x]! / ww;
+    bounds[xx * 2] = xmin;
+    bounds[xx * 2 + 1] = xmax;
+  }
+  return { ksize, bounds, weights };
+}
+
+/** @internal Pillow's `normalize_coeffs_8bpc`: weights as PRECISION_BITS fixed point, rounded away from zero. */
+export function fixedPointWeights(weights: Float64Array): Int32Array {
+  const out = new Int32Array(weights.length);
+  for (let i = 0; i < weights.length; i++) {
+    const w = weights[i]!;
+    out[i] = w < 0 ? Math.trunc(-0.5 + w * ONE) : Math.trunc(0.5 + w * ONE);
+  }
+  return out;
+}
+
+/** Horizontal pass over rows `[rowStart, rowStart + rows)` of an HWC uint8 buffer (clipped to 8 bits, as Pillow's temporary image is). */
+function horizontalPass(src: Uint8Array, srcW: number, c: number, rowStart: number, rows: number, outW: number, co: AxisCoefficients): Uint8ClampedArray {
+  const kk = fixedPointWeights(co.weights);
+  const { ksize, bounds } = co;
+  const out = new Uint8ClampedArray(outW * rows * c);
+  const rowLen = srcW * c;
+  let o = 0;
+  for (let y = 0; y < rows; y++) {
+    const row = (rowStart + y) * rowLen;
+    for (let xx = 0; xx < outW; xx++) {
+      const first = row + bounds[2 * xx]! * c;
+      const count = bounds[2 * xx + 1]!;
+      const kb = xx * ksize;
+      if (c === 3) {
+        let s0 = HALF;
+        let s1 = HALF;
+        let s2 = HALF;
+        for (let x = 0, p = first; x < count; x++, p += 3) {
+          const k = kk[kb + x]!;
+          s0 += src[p]! * k;
+          s1 += src[p + 1]! * k;
+          s2 += src[p + 2]! * k;
+        }
+        out[o] = s0 >> PRECISION_BITS;
+        out[o + 1] = s1 >> PRECISION_BITS;
+        out[o + 2] = s2 >> PRECISION_BITS;
+        o += 3;
+      } else {
+        for (let b = 0; b < c; b++) {
+          let s = HALF;
+          for (let x = 0, p = first + b; x < count; x++, p += c) s += src[p]! * kk[kb + x]!;
+          out[o++] = s >> PRECISION_BITS;
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** Vertical pass: each output row is a weighted sum of whole input rows (accumulated row by row for locality). */
+function verticalPass(src: Uint8Array | Uint8ClampedArray, rowLen: number, outH: number, co: AxisCoefficients, rowOffset: number): Uint8ClampedArray {
+  const kk = fixedPointWeights(co.weights);
+  const { ksize, bounds } = co;
+  const out = new Uint8ClampedArray(outH * rowLen);
+  const acc = new Int32Array(rowLen);
+  for (let yy = 0; yy < outH; yy++) {
+    const first = bounds[2 * yy]! - rowOffset;
+    const count = bounds[2 * yy + 1]!;
+    acc.fill(HALF);
+    for (let y = 0; y < count; y++) {
+      const k = kk[yy * ksize + y]!;
+      const row = (first + y) * rowLen;
+      for (let i = 0; i < rowLen; i++) acc[i] += src[row + i]! * k;
+    }
+    const o = yy * rowLen;
+    for (let i = 0; i < rowLen; i++) out[o + i] = acc[i]! >> PRECISION_BITS;
+  }
+  return out;
+}
+
+/**
+ * @internal PIL's `Image.resize(size, filter)` for box, bilinear, hamming, bicubic and lanczos, a
+ * port of Pillow's `ImagingResample`: horizontal pass (only over the rows the vertical pass will
+ * read) then vertical pass, each skipped when that axis keeps its size, with 8-bit fixed-point
+ * weights; RGBA is filtered premultiplied by alpha, as `Image.resize` does.
+ */
+export function resampleImage(img: Image, outW: number, outH: number, filter: ResampleFilter): Image {
+  const c = img.channels;
+  const kernel = RESAMPLE_FILTERS[filter];
+  const src = img.mode === 'RGBA' ? premultiplyAlpha(img.data) : img.data;
+  const needH = outW !== img.width;
+  const needV = outH !== img.height;
+  let data: Uint8Array | Uint8ClampedArray = src;
+  if (needH || needV) {
+    const vert = precomputeCoefficients(img.height, 0, img.height, outH, kernel);
+    let rowOffset = 0;
+    if (needH) {
+      const horiz = precomputeCoefficients(img.width, 0, img.width, outW, kernel);
+      const first = vert.bounds[0]!;
+      const last = vert.bounds[2 * outH - 2]! + vert.bounds[2 * outH - 1]!;
+      data = horizontalPass(src, img.width, c, first, last - first, outW, horiz);
+      rowOffset = first;
+    }
+    if (needV) data = verticalPass(data, outW * c, outH, vert, rowOffset);
+  } else {
+    data = src === img.data ? src.slice() : src;
+  }
+  const bytes = data instanceof Uint8Array ? data : new Uint8Array(data.buffer, data.byteOffset, data.length);
+  if (img.mode === 'RGBA') unpremultiplyAlpha(bytes);
+  return new Image(outW, outH, img.mode, bytes);
+}
