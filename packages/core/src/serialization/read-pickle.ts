@@ -9,7 +9,7 @@ import { torchHooks } from './torch-unpickler';
 import { UnpicklingError } from './unpickling-error';
 
 /**
- * @internal Reads a plain Python pickle (protocols 0-5, as `pickle.dump` writes it, not a
+ * Reads a plain Python pickle (protocols 0-5, as `pickle.dump` writes it, not a
  * `torch.save` file) through the restricted unpickler: numbers, strings, bytes, lists, tuples,
  * dicts, sets, and numpy arrays and scalars (arrays become Tensors: floats float32, integers
  * int32, bool bool). Python 2 `str`s (protocol 0-2 pickles made by Python 2) are decoded as

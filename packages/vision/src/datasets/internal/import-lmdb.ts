@@ -1,7 +1,7 @@
 import { DatasetError } from '@dl/core/node';
 
-/** @internal The `lmdb` package's module (an optional peer dependency). */
-export type LmdbModule = typeof import('lmdb');
+/** @internal The `lmdb` package's module (an optional peer dependency), with its untyped `version` export. */
+export type LmdbModule = typeof import('lmdb') & { version?: { major: number; minor: number; patch: number } };
 
 /**
  * @internal Imports the optional `lmdb` package, or throws a {@link DatasetError} saying how to

@@ -1,4 +1,5 @@
 import { ImageError } from '../../errors/image-error';
+import type { ImageDecodeLimits } from '../image-decode-limits';
 import { checkMaxPixels, getMaxImagePixels } from '../max-image-pixels';
 
 /** @internal Who is decoding what, for error messages, and the pixel limit that applies. */
@@ -11,20 +12,8 @@ export interface DecodeContext {
   maxPixels: number;
 }
 
-/** @internal Options every decoder takes besides the read mode. */
-export interface DecodeLimits {
-  /**
-   * Largest width x height to decode; a header claiming more is refused before any pixel memory
-   * is allocated. `null`/`Infinity`: no limit.
-   * @default getMaxImagePixels() (178,956,970 unless changed by setMaxImagePixels)
-   */
-  maxPixels?: number | null;
-  /** What to call the bytes in error messages (a file name, an archive member). @default '<buffer>' */
-  source?: string;
-}
-
 /** @internal The context of one decode call. */
-export function decodeContext(op: string, options: DecodeLimits | undefined, source?: string): DecodeContext {
+export function decodeContext(op: string, options: ImageDecodeLimits | undefined, source?: string): DecodeContext {
   const maxPixels = options?.maxPixels === undefined ? getMaxImagePixels() : checkMaxPixels(options.maxPixels, op);
   return { op, source: source ?? options?.source ?? '<buffer>', maxPixels };
 }

@@ -35,17 +35,19 @@ export function naturalChannels(raw: RawImage): RawChannels {
 /**
  * @internal The pixels with `to` channels, converted as PIL's `Image.convert` does (gray is
  * replicated, colour becomes L24 luma, missing alpha is 255, dropped alpha is dropped). Returns
- * `raw.data` itself when nothing changes.
+ * `raw.data` itself when nothing changes. PIL 9.4 turns a colour key into alpha for `L` -> `LA`
+ * / `RGBA` and `RGB` -> `RGBA`, but not for `RGB` -> `LA` (alpha 255 there).
  */
 export function convertChannels(raw: RawImage, to: RawChannels): Uint8Array {
   const from = raw.channels;
   if (from === to) return raw.data;
+  const keyIgnored = raw.colorKey === true && from === 4 && to === 2;
   const n = raw.width * raw.height;
   const src = raw.data;
   const out = new Uint8Array(n * to);
   for (let p = 0, s = 0, d = 0; p < n; p++, s += from, d += to) {
     const gray = from <= 2;
-    const alpha = from === 2 ? src[s + 1]! : from === 4 ? src[s + 3]! : 255;
+    const alpha = from === 2 ? src[s + 1]! : from === 4 && !keyIgnored ? src[s + 3]! : 255;
     if (to <= 2) {
       out[d] = gray ? src[s]! : luma(src[s]!, src[s + 1]!, src[s + 2]!);
       if (to === 2) out[d + 1] = alpha;

@@ -29,7 +29,7 @@ export function adjustGamma<T extends ImageInput>(img: T, gamma: number, gain = 
   if (gamma < 0) throw new ValueError(`${op}: gamma must be non-negative, got ${gamma}`);
   if (kind === 'image') {
     const src = img as Image;
-    const lut = Array.from({ length: 256 }, (_, i) => Math.trunc((255 + 1 - 1e-3) * gain * Math.pow(i / 255.0, gamma)));
+    const lut = Array.from({ length: 256 }, (_, i) => Math.trunc((255 + 1 - 1e-3) * gain * (i / 255.0) ** gamma));
     // PIL maps an RGB conversion: for L that is the same as mapping L; RGBA loses its alpha.
     return (src.mode === 'RGBA' ? applyLut(src.convert('RGB'), [lut]).convert('RGBA') : applyLut(src, [lut])) as T;
   }

@@ -17,7 +17,7 @@ import { checkImageInput, type ImageInput } from './internal/image-input';
  * @param hueFactor the shift in [-0.5, 0.5]; ±0.5 gives the complementary colors, 0 no change.
  * @example
  * ```ts
- * adjustHue(Image.new('RGB', [1, 1], [255, 0, 0]), 1 / 3).getPixel(0, 0); // [0, 255, 5] (red to green, in PIL's 8-bit hue steps)
+ * adjustHue(Image.new('RGB', [1, 1], [255, 0, 0]), 1 / 3).getPixel(0, 0); // [0, 255, 0] (red turned green)
  * adjustHue(dl.rand([2, 3, 16, 16]), -0.1);
  * ```
  */

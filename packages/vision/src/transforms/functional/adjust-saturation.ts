@@ -1,5 +1,5 @@
 import type { Tensor } from '@dl/core';
-import { Image } from '../../image/image';
+import type { Image } from '../../image/image';
 import { blendImages, blendTensors } from './internal/color-blend';
 import { checkChannels, checkNonNegative } from './internal/color-checks';
 import { scoped } from './internal/color-tensor';

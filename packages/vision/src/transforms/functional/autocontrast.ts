@@ -27,7 +27,7 @@ function autocontrastLut(hist: readonly number[]): number[] {
  * @example
  * ```ts
  * autocontrast(img);
- * autocontrast(dl.tensor([[[0.2, 0.4, 0.6]]])).tolist(); // [[[0, 0.5, 1]]]
+ * autocontrast(dl.tensor([[[0.25, 0.5, 0.75]]])).tolist(); // [[[0, 0.5, 1]]]
  * ```
  */
 export function autocontrast<T extends ImageInput>(img: T): T {

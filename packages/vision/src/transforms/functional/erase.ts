@@ -1,7 +1,7 @@
 import { ArgumentTypeError, ShapeError, broadcastTo, copy_, pad, reshape, tensor, to, where, type Tensor } from '@dl/core';
 import { checkTensorOnly, fmtShape } from './internal/color-checks';
 import { scoped } from './internal/color-tensor';
-import { checkImageInput, describeInput } from './internal/image-input';
+import { checkImageInput, describeInput, isTensor } from './internal/image-input';
 
 const OP = 'erase';
 
@@ -39,7 +39,7 @@ export function erase(img: Tensor, i: number, j: number, h: number, w: number, v
   for (const [name, value] of [['i', i], ['j', j], ['h', h], ['w', w]] as const) {
     if (!Number.isInteger(value)) throw new ArgumentTypeError(`${OP}: expected ${name} to be an integer, got ${describeInput(value)}`);
   }
-  if (typeof v !== 'number' && !(v instanceof Object && 'dtype' in v && 'shape' in v)) {
+  if (typeof v !== 'number' && !isTensor(v)) {
     throw new ArgumentTypeError(`${OP}: expected v to be a number or a Tensor, got ${describeInput(v)}`);
   }
   const s = img.shape;

@@ -1,5 +1,5 @@
 import { add, clone, expand, mul, to, unbind, unsqueeze, type Tensor } from '@dl/core';
-import { Image } from '../../image/image';
+import type { Image } from '../../image/image';
 import { checkChannels, checkOutputChannels, checkRank3 } from './internal/color-checks';
 import { scoped } from './internal/color-tensor';
 import { checkImageInput, type ImageInput } from './internal/image-input';
@@ -36,6 +36,7 @@ export function rgbToGrayscale<T extends ImageInput>(img: T, numOutputChannels =
     } else {
       gray = clone(t);
     }
-    return numOutputChannels === 3 ? expand(gray, t.shape.map((s, i) => (i === t.shape.length - 3 ? 3 : s))) : gray;
+    // torchvision expands to the input's shape: a 1-channel tensor stays 1 channel even when 3 are asked for.
+    return numOutputChannels === 3 ? expand(gray, t.shape) : gray;
   }) as T;
 }

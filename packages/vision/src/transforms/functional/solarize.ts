@@ -15,7 +15,7 @@ import { checkImageInput, maxValue, type ImageInput } from './internal/image-inp
  * @example
  * ```ts
  * solarize(Image.new('L', [1, 1], 200), 128).getPixel(0, 0); // 55
- * solarize(dl.tensor([[[0.2, 0.9]]]), 0.5).tolist(); // [[[0.2, 0.1]]] (0.1 in float32)
+ * solarize(dl.tensor([[[0.25, 0.75]]]), 0.5).tolist(); // [[[0.25, 0.25]]]
  * ```
  */
 export function solarize<T extends ImageInput>(img: T, threshold: number): T {

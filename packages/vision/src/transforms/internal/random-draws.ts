@@ -58,7 +58,10 @@ export function pyChoiceIndex(n: number, weights: readonly number[] | null, op: 
   if (weights.length !== n) throw new ValueError(`${op}: the number of weights does not match the number of transforms (${weights.length} != ${n})`);
   const cum: number[] = [];
   let total = 0;
-  for (const w of weights) cum.push((total += w));
+  for (const w of weights) {
+    total += w;
+    cum.push(total);
+  }
   if (!(total > 0) || !Number.isFinite(total)) throw new ValueError(`${op}: the total of the weights p must be a finite number greater than zero, got ${total}`);
   const x = pyRandom() * total;
   let lo = 0;

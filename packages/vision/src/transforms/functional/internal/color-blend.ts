@@ -25,7 +25,7 @@ export function blendImages(degenerate: Image, img: Image, factor: number): Imag
     for (let i = 0; i < out.length; i++) {
       const x = in1[i]!;
       const t = f32(x + f32(a * (in2[i]! - x)));
-      out[i] = t <= 0 ? 0 : t >= 255 ? 255 : t;
+      out[i] = Math.min(255, Math.max(0, t));
     }
   }
   return new Image(img.width, img.height, img.mode, out);

@@ -1,19 +1,21 @@
+import { torchExpF32, torchSumF32 } from './color-torch-float';
+
 const f32 = Math.fround;
 
 /**
  * @internal torchvision's `_get_gaussian_kernel1d(kernel_size, sigma)` in float32: taps at the
- * integer offsets `-(k-1)/2 .. (k-1)/2`, `exp(-0.5 * (x / sigma)^2)`, normalised by their float32 sum.
+ * integer offsets `-(k-1)/2 .. (k-1)/2`, `exp(-0.5 * (x / sigma)^2)`, normalised by their float32 sum,
+ * with PyTorch's own `exp` and summation order so the taps are bit-identical to torchvision's.
  */
 export function gaussianKernel1d(size: number, sigma: number): Float32Array {
   const half = (size - 1) / 2;
   const s = f32(sigma);
   const pdf = new Float32Array(size);
-  let sum = 0;
   for (let i = 0; i < size; i++) {
     const z = f32((i - half) / s);
-    pdf[i] = f32(Math.exp(f32(-0.5 * f32(z * z))));
-    sum = f32(sum + pdf[i]!);
+    pdf[i] = torchExpF32(-0.5 * f32(z * z));
   }
+  const sum = torchSumF32(pdf);
   for (let i = 0; i < size; i++) pdf[i] = f32(pdf[i]! / sum);
   return pdf;
 }
@@ -22,5 +24,47 @@ export function gaussianKernel1d(size: number, sigma: number): Float32Array {
 export function gaussianKernel2d(kx: Float32Array, ky: Float32Array): Float32Array {
   const out = new Float32Array(kx.length * ky.length);
   for (let i = 0; i < ky.length; i++) for (let j = 0; j < kx.length; j++) out[i * kx.length + j] = f32(ky[i]! * kx[j]!);
+  return out;
+}
+
+/** Round half to even (torch.round). */
+function roundEven(x: number): number {
+  const r = Math.round(x);
+  return r - x === 0.5 && r % 2 !== 0 ? r - 1 : r;
+}
+
+/** Index into `0..n-1` after reflect padding (the edge not repeated), as torch's `pad(mode='reflect')`. */
+function reflect(i: number, n: number): number {
+  if (i < 0) return -i;
+  if (i >= n) return 2 * (n - 1) - i;
+  return i;
+}
+
+/**
+ * @internal torchvision's `gaussian_blur` on a PIL image, computed on the bytes: reflect padding,
+ * the 2-D kernel applied tap by tap in row-major order with a float32 accumulator (each step one
+ * rounding, as PyTorch's FMA-based convolution gives), rounded half to even. Same result on every
+ * backend.
+ */
+export function blurBytes(src: Uint8Array, width: number, height: number, channels: number, kernel: Float32Array, kx: number, ky: number): Uint8Array {
+  const out = new Uint8Array(src.length);
+  const [px, py] = [(kx - 1) / 2, (ky - 1) / 2];
+  const rows = new Int32Array(ky);
+  const cols = new Int32Array(kx);
+  for (let y = 0; y < height; y++) {
+    for (let i = 0; i < ky; i++) rows[i] = reflect(y + i - py, height) * width;
+    for (let x = 0; x < width; x++) {
+      for (let j = 0; j < kx; j++) cols[j] = reflect(x + j - px, width);
+      for (let c = 0; c < channels; c++) {
+        let acc = 0;
+        for (let i = 0; i < ky; i++) {
+          const row = rows[i]!;
+          for (let j = 0; j < kx; j++) acc = Math.fround(acc + src[(row + cols[j]!) * channels + c]! * kernel[i * kx + j]!);
+        }
+        const v = roundEven(acc);
+        out[(y * width + x) * channels + c] = Math.min(255, Math.max(0, v));
+      }
+    }
+  }
   return out;
 }

@@ -19,7 +19,7 @@ export function shiftHueBytes(src: Uint8Array, channels: number, shift: number):
 }
 
 function clip8(v: number): number {
-  return v <= 0 ? 0 : v >= 255 ? 255 : v;
+  return Math.min(255, Math.max(0, v));
 }
 
 /** PIL's `rgb2hsv_row`: float32 temporaries, double constants (`2.0`, `6.0`, `255.0`). */

@@ -11,7 +11,7 @@ export function applyLut(img: Image, luts: readonly (readonly number[])[]): Imag
     const t = new Uint8Array(256);
     for (let i = 0; i < 256; i++) {
       const v = src[i]!;
-      t[i] = v <= 0 ? 0 : v >= 255 ? 255 : v;
+      t[i] = Math.min(255, Math.max(0, v));
     }
     return t;
   });

@@ -31,7 +31,7 @@ export function smoothImage(img: Image): Image {
         ss = f32(ss + row3(at + stride, K1, K1));
         ss = f32(ss + row3(at, K1, K5));
         ss = f32(ss + row3(at - stride, K1, K1));
-        out[at] = ss <= 0 ? 0 : ss >= 255 ? 255 : ss;
+        out[at] = Math.min(255, Math.max(0, ss));
       }
     }
   }

@@ -3,6 +3,15 @@ import type { ImageBatch } from './geometry-tensor';
 const f32 = Math.fround;
 
 /**
+ * `x * a + y * b + c` as PyTorch's float32 matrix product of the pixel grid computes it (OpenBLAS
+ * sgemm: a product, then fused multiply-adds), so grids match it bit for bit. The float32
+ * products are exact in double, so one rounding per step gives the fused result.
+ */
+export function gemm3(x: number, y: number, a: number, b: number, c: number): number {
+  return f32(f32(y * b + f32(x * a)) + c);
+}
+
+/**
  * @internal torchvision's `_gen_affine_grid`: for each output pixel, the normalized (-1..1) source
  * point of the output-to-input `matrix` taken about the image centres, in float32 like PyTorch.
  * Returns `[oh, ow, 2]` (x, y) values.
@@ -18,8 +27,8 @@ export function affineGrid(matrix: readonly number[], w: number, h: number, ow: 
     for (let j = 0; j < ow; j++) {
       const x = -ow * 0.5 + 0.5 + j;
       const o = (i * ow + j) * 2;
-      grid[o] = f32(f32(x * r[0]) + f32(y * r[1])) + r[2];
-      grid[o + 1] = f32(f32(x * r[3]) + f32(y * r[4])) + r[5];
+      grid[o] = gemm3(x, y, r[0], r[1], r[2]);
+      grid[o + 1] = gemm3(x, y, r[3], r[4], r[5]);
     }
   }
   return grid;
@@ -39,9 +48,9 @@ export function perspectiveGrid(coeffs: readonly number[], ow: number, oh: numbe
     const y = i + 0.5;
     for (let j = 0; j < ow; j++) {
       const x = j + 0.5;
-      const d = f32(f32(f32(x * c[6]!) + f32(y * c[7]!)) + 1);
-      const gx = f32(f32(f32(x * r[0]) + f32(y * r[1])) + r[2]);
-      const gy = f32(f32(f32(x * r[3]) + f32(y * r[4])) + r[5]);
+      const d = gemm3(x, y, c[6]!, c[7]!, 1);
+      const gx = gemm3(x, y, r[0], r[1], r[2]);
+      const gy = gemm3(x, y, r[3], r[4], r[5]);
       const o = (i * ow + j) * 2;
       grid[o] = f32(f32(gx / d) - 1);
       grid[o + 1] = f32(f32(gy / d) - 1);

@@ -1,4 +1,5 @@
 import { ValueError } from '@dl/core';
+import { gemm3 } from './geometry-grid-sample';
 
 const DEG = Math.PI / 180;
 const f32 = Math.fround;
@@ -70,8 +71,8 @@ export function tensorExpandedSize(matrix: readonly number[], w: number, h: numb
   let maxX = -Infinity;
   let maxY = -Infinity;
   for (const [x, y] of [[-0.5 * w, -0.5 * h], [-0.5 * w, 0.5 * h], [0.5 * w, 0.5 * h], [0.5 * w, -0.5 * h]] as const) {
-    const px = f32(f32(f32(x * t[0]!) + f32(y * t[1]!)) + t[2]!);
-    const py = f32(f32(f32(x * t[3]!) + f32(y * t[4]!)) + t[5]!);
+    const px = gemm3(x, y, t[0]!, t[1]!, t[2]!);
+    const py = gemm3(x, y, t[3]!, t[4]!, t[5]!);
     minX = Math.min(minX, px);
     maxX = Math.max(maxX, px);
     minY = Math.min(minY, py);

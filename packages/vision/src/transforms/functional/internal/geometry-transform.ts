@@ -17,6 +17,17 @@ interface Buffers {
   readonly oh: number;
 }
 
+/** @internal `pixels` pixels of `fill` (one value per channel), HWC; faster than filling pixel by pixel. */
+export function filledPixels(pixels: number, fill: readonly number[]): Uint8Array {
+  const c = fill.length;
+  const out = new Uint8Array(pixels * c);
+  if (fill.every((v) => v === fill[0])) return fill[0] === 0 ? out : out.fill(fill[0]!);
+  if (pixels === 0) return out;
+  out.set(fill);
+  for (let n = c; n < out.length; n *= 2) out.copyWithin(n, 0, Math.min(n, out.length - n));
+  return out;
+}
+
 function coord(v: number): number {
   return v < 0 ? -1 : Math.trunc(v);
 }
@@ -28,6 +39,7 @@ function copyPixel(b: Buffers, xin: number, yin: number, o: number): void {
 
 /** Pillow's `ImagingScaleAffine`: no rotation or shear, columns pretabulated, positions accumulated by addition. */
 function scaleAffine(b: Buffers, a: readonly number[]): void {
+  const { c, src, out } = b;
   const xintab = new Int32Array(b.ow);
   let xo = a[2]! + a[0]! * 0.5;
   let yo = a[5]! + a[4]! * 0.5;
@@ -38,14 +50,29 @@ function scaleAffine(b: Buffers, a: readonly number[]): void {
     if (xin >= 0 && xin < b.w) {
       xmax = x + 1;
       if (x < xmin) xmin = x;
-      xintab[x] = xin;
+      xintab[x] = xin * c;
     }
     xo += a[0]!;
   }
   for (let y = 0; y < b.oh; y++) {
     const yi = coord(yo);
-    if (yi >= 0 && yi < b.h) for (let x = xmin; x < xmax; x++) copyPixel(b, xintab[x]!, yi, (y * b.ow + x) * b.c);
     yo += a[4]!;
+    if (yi < 0 || yi >= b.h) continue;
+    const row = yi * b.w * c;
+    let o = (y * b.ow + xmin) * c;
+    if (c === 3) {
+      for (let x = xmin; x < xmax; x++, o += 3) {
+        const p = row + xintab[x]!;
+        out[o] = src[p]!;
+        out[o + 1] = src[p + 1]!;
+        out[o + 2] = src[p + 2]!;
+      }
+    } else {
+      for (let x = xmin; x < xmax; x++, o += c) {
+        const p = row + xintab[x]!;
+        for (let k = 0; k < c; k++) out[o + k] = src[p + k]!;
+      }
+    }
   }
 }
 
@@ -130,7 +157,7 @@ function generic(b: Buffers, method: 'affine' | 'perspective', a: readonly numbe
 export function transformImage(img: Image, ow: number, oh: number, method: 'affine' | 'perspective', a: readonly number[], filter: TransformFilter, fill: readonly number[]): Image {
   const c = img.channels;
   const premultiplied = img.mode === 'RGBA' && filter !== 'nearest';
-  const out = Image.new(img.mode, [ow, oh], fill).data;
+  const out = filledPixels(ow * oh, fill);
   const b: Buffers = { src: premultiplied ? premultiplyAlpha(img.data) : img.data, w: img.width, h: img.height, c, out, ow, oh };
   if (method === 'affine' && filter === 'nearest') {
     if (a[1] === 0 && a[3] === 0) scaleAffine(b, a);

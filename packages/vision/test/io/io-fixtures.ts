@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/** One image fixture: what Pillow 9.4 (and torchvision 0.14 for PNG/JPEG) decodes it to. */
+export interface IoFixture {
+  note: string;
+  format: string;
+  pilMode: string;
+  width: number;
+  height: number;
+  /** `Image.open(f).convert(mode)` pixels, HWC, base64. */
+  convert: Record<'L' | 'LA' | 'RGB' | 'RGBA', string>;
+  torchvision?: Record<string, { shape?: number[]; data?: string; error?: string }>;
+}
+
+export const IO_DIR = fileURLToPath(new URL('../fixtures/io/', import.meta.url));
+
+export const ioFixtures: Record<string, IoFixture> = JSON.parse(readFileSync(`${IO_DIR}io_expected.json`, 'utf8')).files;
+
+/** The bytes of a fixture file. */
+export function fixtureBytes(name: string): Uint8Array {
+  return new Uint8Array(readFileSync(IO_DIR + name));
+}
+
+/** Base64 pixels as bytes. */
+export function pixels(b64: string): Uint8Array {
+  return new Uint8Array(Buffer.from(b64, 'base64'));
+}
+
+/** Largest absolute difference and how many values differ. */
+export function diff(a: ArrayLike<number>, b: ArrayLike<number>): { max: number; count: number } {
+  if (a.length !== b.length) throw new Error(`length ${a.length} vs ${b.length}`);
+  let max = 0;
+  let count = 0;
+  for (let i = 0; i < a.length; i++) {
+    const d = Math.abs(a[i]! - b[i]!);
+    if (d > 0) count++;
+    if (d > max) max = d;
+  }
+  return { max, count };
+}

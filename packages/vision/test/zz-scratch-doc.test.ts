@@ -1,0 +1,23 @@
+import { it } from 'vitest';
+import * as dl from '@dl/core';
+import { Image } from '../src/image/image';
+import { adjustHue } from '../src/transforms/functional/adjust-hue';
+import { toPilImage } from '../src/transforms/functional/to-pil-image';
+import { convertImageDtype } from '../src/transforms/functional/convert-image-dtype';
+import { invert } from '../src/transforms/functional/invert';
+import { posterize } from '../src/transforms/functional/posterize';
+import { solarize } from '../src/transforms/functional/solarize';
+import { autocontrast } from '../src/transforms/functional/autocontrast';
+import { erase } from '../src/transforms/functional/erase';
+import { toGrayscale } from '../src/transforms/functional/to-grayscale';
+it('doc', () => {
+  console.log('hue', adjustHue(Image.new('RGB', [1, 1], [255, 0, 0]), 1 / 3).getPixel(0, 0));
+  console.log('topil', toPilImage(dl.tensor([[0, 0.5]])).getPixel(1, 0), String(toPilImage(dl.rand([3, 4, 5]))));
+  console.log('cid', convertImageDtype(dl.tensor([0, 0.5, 1]), 'int32').tolist(), convertImageDtype(dl.tensor([0, 51, 255], { dtype: 'int32' })).tolist());
+  console.log('inv', invert(Image.new('L', [1, 1], 200)).getPixel(0, 0), invert(dl.tensor([[[0.25]]])).item());
+  console.log('post', posterize(Image.new('L', [1, 1], 201), 3).getPixel(0, 0), posterize(dl.tensor([[[201]]], { dtype: 'int32' }), 2).item());
+  console.log('sol', solarize(Image.new('L', [1, 1], 200), 128).getPixel(0, 0), solarize(dl.tensor([[[0.2, 0.9]]]), 0.5).tolist());
+  console.log('ac', autocontrast(dl.tensor([[[0.2, 0.4, 0.6]]])).tolist());
+  console.log('erase', erase(dl.ones([3, 4, 4]), 1, 1, 2, 2, 0).sum().item());
+  console.log('gray', toGrayscale(Image.new('RGB', [2, 2], [255, 0, 0])).getPixel(0, 0));
+});

@@ -1,0 +1,23 @@
+import { it } from 'vitest';
+import * as dl from '@dl/core';
+import { Image } from '../src/image/image';
+import * as F from '../src/transforms/functional/index';
+it('perf', () => {
+  const img = new Image(224, 224, 'RGB', Uint8Array.from({ length: 224 * 224 * 3 }, (_, i) => (i * 7919) % 256));
+  const time = (name: string, n: number, fn: () => unknown) => { fn(); const s = performance.now(); for (let i = 0; i < n; i++) { const r = fn() as any; if (r && r.dispose) r.dispose(); } console.log(name, ((performance.now() - s) / n).toFixed(2), 'ms'); };
+  time('toTensor 224', 200, () => F.toTensor(img));
+  const t = F.toTensor(img);
+  time('normalize [3,224,224]', 200, () => F.normalize(t, [0.485, 0.456, 0.406], [0.229, 0.224, 0.225]));
+  const b = dl.rand([32, 3, 224, 224]);
+  time('normalize [32,3,224,224]', 10, () => F.normalize(b, [0.485, 0.456, 0.406], [0.229, 0.224, 0.225]));
+  time('adjustBrightness img', 50, () => F.adjustBrightness(img, 1.3));
+  time('adjustContrast img', 50, () => F.adjustContrast(img, 1.3));
+  time('adjustSaturation img', 50, () => F.adjustSaturation(img, 1.3));
+  time('adjustHue img', 50, () => F.adjustHue(img, 0.1));
+  time('adjustSharpness img', 50, () => F.adjustSharpness(img, 1.3));
+  time('gaussianBlur img k5', 20, () => F.gaussianBlur(img, 5));
+  time('equalize img', 50, () => F.equalize(img));
+  time('adjustHue tensor', 20, () => F.adjustHue(t, 0.1));
+  time('adjustContrast tensor', 20, () => F.adjustContrast(t, 1.2));
+  time('gaussianBlur tensor k5', 20, () => F.gaussianBlur(t, 5));
+});
