@@ -33,7 +33,8 @@ export async function loadModuleFunction(spec: ModuleExport, role: string): Prom
   return (...args: unknown[]) => (fn as (...a: unknown[]) => unknown)(...args, ...extra);
 }
 
-function isClass(fn: unknown): fn is new (...args: unknown[]) => unknown {
+/** @internal Whether an export is a class (constructed with `new`) rather than a plain function. */
+export function isClass(fn: unknown): fn is new (...args: unknown[]) => unknown {
   return typeof fn === 'function' && /^class[\s{]/.test(Function.prototype.toString.call(fn));
 }
 

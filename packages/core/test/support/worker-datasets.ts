@@ -137,3 +137,44 @@ export class TransformedRange extends Dataset<number> {
     return { module: here, export: 'TransformedRange', args: [this.size, this.transform] };
   }
 }
+
+/**
+ * A callable instance of a class (as @dl/vision's transforms are) whose workerSpec names the
+ * class: workers construct it rather than call it.
+ */
+export class Scaler {
+  readonly factor: number;
+  constructor(factor: number) {
+    const call = (x: number) => x * factor;
+    const self = Object.setPrototypeOf(call, new.target.prototype) as Scaler;
+    Object.defineProperty(self, 'factor', { value: factor });
+    // biome-ignore lint/correctness/noConstructorReturn: a callable instance, as Transform makes them
+    return self;
+  }
+  workerSpec(): ModuleExport {
+    return { module: here, export: 'Scaler', args: [this.factor] };
+  }
+}
+
+/** A dataset that reads its items in an async prepare() (as a VisionDataset does): length throws before. */
+export class PreparedRange extends Dataset<number> {
+  private items: number[] | undefined;
+  constructor(readonly size: number) {
+    super();
+  }
+  async prepare(): Promise<this> {
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    this.items = Array.from({ length: this.size }, (_, i) => i * 10);
+    return this;
+  }
+  get length(): number {
+    if (!this.items) throw new Error('PreparedRange: not prepared yet');
+    return this.items.length;
+  }
+  getItem(index: number): number {
+    return this.items![index]!;
+  }
+  override workerSpec(): ModuleExport {
+    return { module: here, export: 'PreparedRange', args: [this.size] };
+  }
+}

@@ -7,7 +7,14 @@ import { isDirectory } from './internal/list-folder';
 import { openRgb } from './internal/open-rgb';
 import { VisionDataset } from './vision-dataset';
 
-/** Options of {@link CocoDetection} and {@link CocoCaptions}. */
+/**
+ * Options of {@link CocoDetection} and {@link CocoCaptions}.
+ *
+ * @example
+ * ```ts
+ * const options: CocoOptions<CocoAnnotation[]> = { transform: new PILToTensor() };
+ * ```
+ */
 export type CocoOptions<Y, TX = Image, TY = Y> = Omit<VisionDatasetOptions<Image, Y, TX, TY>, 'download' | 'downloadOptions'>;
 
 /**

@@ -1,4 +1,11 @@
-/** One entry of a COCO file's `images` (the fields COCO defines; others are kept as they are). */
+/**
+ * One entry of a COCO file's `images` (the fields COCO defines; others are kept as they are).
+ *
+ * @example
+ * ```ts
+ * const info: CocoImageInfo = { id: 139, file_name: '000000000139.jpg', width: 640, height: 426 };
+ * ```
+ */
 export interface CocoImageInfo {
   /** The image's id. */
   id: number;
@@ -12,6 +19,12 @@ export interface CocoImageInfo {
 /**
  * One entry of a COCO file's `annotations`: an object instance (`bbox` as `[x, y, width, height]`,
  * `segmentation` as polygons or RLE, `category_id`, `iscrowd`, `area`), keypoints, or a caption.
+ *
+ * @example
+ * ```ts
+ * const box: CocoAnnotation = { id: 1, image_id: 139, category_id: 64, bbox: [236.98, 142.51, 24.7, 69.5], area: 1035.7, iscrowd: 0 };
+ * const caption: CocoAnnotation = { id: 2, image_id: 139, caption: 'A woman stands in the dining area.' };
+ * ```
  */
 export interface CocoAnnotation {
   /** The annotation's id. */
@@ -29,7 +42,14 @@ export interface CocoAnnotation {
   [field: string]: unknown;
 }
 
-/** One entry of a COCO file's `categories`. */
+/**
+ * One entry of a COCO file's `categories`.
+ *
+ * @example
+ * ```ts
+ * const cat: CocoCategory = { id: 64, name: 'potted plant', supercategory: 'furniture' };
+ * ```
+ */
 export interface CocoCategory {
   /** The category's id. */
   id: number;

@@ -4,7 +4,14 @@ import { findClasses, type FoundClasses } from './find-classes';
 import { makeDataset, type FolderSample, type MakeDatasetOptions } from './make-dataset';
 import { VisionDataset } from './vision-dataset';
 
-/** Options of {@link DatasetFolder}. */
+/**
+ * Options of {@link DatasetFolder}.
+ *
+ * @example
+ * ```ts
+ * const options: DatasetFolderOptions<string> = { loader: (p) => readFile(p, 'utf8'), extensions: ['.txt'], allowEmpty: true };
+ * ```
+ */
 export interface DatasetFolderOptions<S, TX = S, TY = number>
   extends Omit<VisionDatasetOptions<S, number, TX, TY>, 'transforms' | 'download' | 'downloadOptions'> {
   /** Reads one sample given its path (may be async). */

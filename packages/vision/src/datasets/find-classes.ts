@@ -2,7 +2,14 @@ import { DatasetError } from '@dl/core/node';
 import { compareCodePoints } from './internal/compare-code-points';
 import { listFolder } from './internal/list-folder';
 
-/** The classes of a folder dataset: their names, sorted, and each name's index. */
+/**
+ * The classes of a folder dataset: their names, sorted, and each name's index.
+ *
+ * @example
+ * ```ts
+ * const { classes, classToIdx }: FoundClasses = await findClasses('/data/pets'); // ['cat', 'dog'], { cat: 0, dog: 1 }
+ * ```
+ */
 export interface FoundClasses {
   /** The class folder names, sorted by code point (Python's `sorted`). */
   classes: string[];

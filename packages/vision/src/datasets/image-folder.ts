@@ -5,7 +5,14 @@ import { defaultLoader } from './default-loader';
 import { IMG_EXTENSIONS } from './img-extensions';
 import type { FolderSample } from './make-dataset';
 
-/** Options of {@link ImageFolder}. */
+/**
+ * Options of {@link ImageFolder}.
+ *
+ * @example
+ * ```ts
+ * const options: ImageFolderOptions<Tensor> = { transform: new Compose([new Resize(256), new ToTensor()]) };
+ * ```
+ */
 export interface ImageFolderOptions<TX = Image, TY = number>
   extends Omit<DatasetFolderOptions<Image, TX, TY>, 'loader' | 'extensions'> {
   /** Reads one image given its path (may be async). @default {@link defaultLoader} (RGB) */

@@ -1,13 +1,17 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { DatasetError } from '@dl/core/node';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sharpEncode } from '../../test/support/sharp-encode';
 import { writeLmdb } from '../../test/support/write-lmdb';
 import { ImageError } from '../errors/image-error';
 import { Image } from '../image/image';
 import { LSUNClass } from './lsun-class';
+
+/** The installed lmdb build's LMDB patch version: 90 (data format 2) for the prebuilt binaries. */
+const lmdbPatch = ((await import('lmdb')) as { version?: { patch: number } }).version?.patch ?? 90;
 
 let root: string;
 let db: string;
@@ -69,9 +73,14 @@ describe('LSUNClass', () => {
     const bad = join(root, 'bridge_val_lmdb');
     await mkdir(bad);
     await writeFile(join(bad, 'data.mdb'), Buffer.alloc(20000, 7));
-    const error = await new LSUNClass(bad).prepare().catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(DatasetError);
-    expect((error as Error).message).toMatch(new RegExp(`^LSUNClass: cannot read the LMDB database ${bad}: `));
+    // Handed to LMDB, such a file crashes the process (LMDB trusts its input): it is refused before.
+    await expect(new LSUNClass(bad).prepare()).rejects.toThrow(
+      new DatasetError(`LSUNClass: ${join(bad, 'data.mdb')} is not an LMDB database (no LMDB meta page at its start, or cut short)`),
+    );
+    await writeFile(join(bad, 'data.mdb'), (await readFile(join(db, 'data.mdb'))).subarray(0, 5000));
+    await expect(new LSUNClass(bad).prepare()).rejects.toThrow(
+      new DatasetError(`LSUNClass: ${join(bad, 'data.mdb')} is not an LMDB database (no LMDB meta page at its start, or cut short)`),
+    );
   });
 
   it('rejects a value that is not an image with an ImageError naming the key and the database', async () => {
@@ -84,20 +93,30 @@ describe('LSUNClass', () => {
     await data.close();
   });
 
-  it('says how to install lmdb when the optional package is missing', async () => {
-    vi.resetModules();
-    vi.doMock('lmdb', () => {
-      throw Object.assign(new Error("Cannot find package 'lmdb' imported from lsun-class.ts"), { code: 'ERR_MODULE_NOT_FOUND' });
+
+
+  describe("a database in LMDB's data format 1, as LSUN's real ones (test/fixtures/datasets/lsun)", () => {
+    let v1: string;
+    beforeEach(async () => {
+      v1 = join(root, 'bedroom_val_lmdb_v1');
+      await cp(fileURLToPath(new URL('../../test/fixtures/datasets/lsun/bedroom_val_lmdb', import.meta.url)), v1, { recursive: true });
     });
-    try {
-      const { LSUNClass: Fresh } = await import('./lsun-class');
-      const { DatasetError: FreshDatasetError } = await import('@dl/core/node');
-      await expect(new Fresh(db).prepare()).rejects.toThrow(
-        new FreshDatasetError("LSUNClass: reading LSUN's LMDB databases needs the optional package lmdb, which is not installed: npm install lmdb"),
+
+    it.skipIf(lmdbPatch < 90)('is refused with how to install lmdb for it, by the prebuilt lmdb (which would crash on it)', async () => {
+      await expect(new LSUNClass(v1).prepare()).rejects.toThrow(
+        new DatasetError(
+          `LSUNClass: ${join(v1, 'data.mdb')} is in LMDB's data format 1 (LMDB 0.9, as LSUN's databases are), but the installed lmdb package (LMDB 0.9.${lmdbPatch}) reads format 2 only; reinstall it built for format 1: npm install lmdb --build-from-source --use_data_v1=true`,
+        ),
       );
-    } finally {
-      vi.doUnmock('lmdb');
-      vi.resetModules();
-    }
+    });
+
+    it.runIf(lmdbPatch < 90)('is read by an lmdb built with --use_data_v1=true (skipped with the prebuilt lmdb)', async () => {
+      const data = await new LSUNClass(v1).prepare();
+      expect(Buffer.from(data.key(0)).toString('latin1')).toBe(`${'ab'.repeat(19)}00`);
+      const reds = [];
+      for (let i = 0; i < data.length; i++) reds.push(((await data.getItem(i))[0].getPixel(1, 1) as number[])[0]);
+      expect(reds).toEqual([10, 11, 12]);
+      await data.close();
+    });
   });
 });

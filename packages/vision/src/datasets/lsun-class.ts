@@ -8,7 +8,14 @@ import { lmdbFileInfo, lmdbLibraryDataVersion } from './internal/lmdb-data-versi
 import { openRgb } from './internal/open-rgb';
 import { VisionDataset } from './vision-dataset';
 
-/** Options of {@link LSUNClass}. */
+/**
+ * Options of {@link LSUNClass}.
+ *
+ * @example
+ * ```ts
+ * const options: LSUNClassOptions<Tensor> = { transform: new ToTensor() };
+ * ```
+ */
 export type LSUNClassOptions<TX = Image, TY = null> = Omit<VisionDatasetOptions<Image, null, TX, TY>, 'transforms' | 'download' | 'downloadOptions'>;
 
 /** The read side of an lmdb-js database that {@link LSUNClass} uses. */

@@ -20,7 +20,14 @@ const CATEGORIES = [
 ] as const;
 const SPLITS = ['train', 'val', 'test'] as const;
 
-/** Options of {@link LSUN}. */
+/**
+ * Options of {@link LSUN}.
+ *
+ * @example
+ * ```ts
+ * const options: LSUNOptions = { classes: ['bedroom_train', 'kitchen_train'] };
+ * ```
+ */
 export interface LSUNOptions<TX = Image, TY = number> extends Omit<VisionDatasetOptions<Image, number, TX, TY>, 'transforms' | 'download' | 'downloadOptions'> {
   /**
    * `'train'`, `'val'` (all ten categories of that split) or `'test'`, or a list of databases such

@@ -7,7 +7,14 @@ import { compareCodePoints } from './internal/compare-code-points';
 import { isDirectory } from './internal/list-folder';
 import { walkFiles } from './internal/walk-files';
 
-/** Options of {@link makeDataset}. */
+/**
+ * Options of {@link makeDataset}.
+ *
+ * @example
+ * ```ts
+ * const options: MakeDatasetOptions = { extensions: IMG_EXTENSIONS, allowEmpty: true };
+ * ```
+ */
 export interface MakeDatasetOptions {
   /** The classes to collect and their indices. @default the result of {@link findClasses} on `directory` */
   classToIdx?: Readonly<Record<string, number>>;
@@ -19,7 +26,14 @@ export interface MakeDatasetOptions {
   allowEmpty?: boolean;
 }
 
-/** One sample of a folder dataset: the file's path and its class index. */
+/**
+ * One sample of a folder dataset: the file's path and its class index.
+ *
+ * @example
+ * ```ts
+ * const [path, classIndex]: FolderSample = ['/data/pets/cat/1.png', 0];
+ * ```
+ */
 export type FolderSample = [path: string, classIndex: number];
 
 /**

@@ -6,11 +6,11 @@ import { join } from 'node:path';
 import { ValueError } from '@dl/core';
 import { ArchiveError, ChecksumError, DatasetError, type DatasetResource } from '@dl/core/node';
 import { buildZip, startTestServer, type TestServer } from '@dl/core/testing';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, expectTypeOf, it } from 'vitest';
 import { bmpBytes } from '../../test/support/bmp-bytes';
 import { ImageError } from '../errors/image-error';
 import { Image } from '../image/image';
-import { PhotoTour, type PhotoTourName, type PhotoTourOptions } from './phototour';
+import { PhotoTour, type PhotoTourItem, type PhotoTourName, type PhotoTourOptions } from './phototour';
 
 // An archive in the layout of PhotoTour's zips: 1024x1024 grayscale BMP sheets of 16x16 patches
 // of 64x64, info.txt (3D point id, then an unused field) and the matches file
@@ -190,6 +190,13 @@ describe('PhotoTour', () => {
         "PhotoTour: Unknown value 'paris' for argument name. Valid values are {'notredame', 'yosemite', 'liberty', 'notredame_harris', 'yosemite_harris', 'liberty_harris'}.",
       ),
     );
+  });
+
+  it('types items by train: [patch, pointId] or [[patch1, patch2], match]', () => {
+    expectTypeOf(new PhotoTour(root, 'liberty').getItem).returns.toEqualTypeOf<PhotoTourItem<Image, true> | Promise<PhotoTourItem<Image, true>>>();
+    expectTypeOf<PhotoTourItem<Image, true>>().toEqualTypeOf<[Image, number]>();
+    const pairs = new PhotoTour(root, 'liberty', { train: false, transform: (p: Image) => p.width });
+    expectTypeOf(pairs.getItem).returns.toEqualTypeOf<[[number, number], number] | Promise<[[number, number], number]>>();
   });
 
   it('describes itself for worker threads with (root, name, options)', () => {

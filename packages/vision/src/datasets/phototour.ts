@@ -7,20 +7,47 @@ import { openPatchStore, PATCH_SIZE, type PatchStore } from './internal/patch-st
 import { readInfoFile, readMatchesFile } from './internal/phototour-text-files';
 import { VisionDataset } from './vision-dataset';
 
-/** The six PhotoTour sets. */
+/**
+ * The six PhotoTour sets.
+ *
+ * @example
+ * ```ts
+ * const name: PhotoTourName = 'notredame_harris';
+ * ```
+ */
 export type PhotoTourName = 'notredame' | 'yosemite' | 'liberty' | 'notredame_harris' | 'yosemite_harris' | 'liberty_harris';
 
-/** A PhotoTour input: one patch (`train: true`) or a pair of patches (`train: false`). */
+/**
+ * A PhotoTour input: one patch (`train: true`) or a pair of patches (`train: false`).
+ *
+ * @example
+ * ```ts
+ * const single: PhotoTourInput<Image, true> = patch; // train: true
+ * const pair: PhotoTourInput<Image, false> = [patch1, patch2]; // train: false
+ * ```
+ */
 export type PhotoTourInput<P, Train extends boolean> = Train extends false ? [P, P] : P;
 
 /**
  * A PhotoTour item: `[patch, pointId]` for training (the patch and its 3D point id from
  * `info.txt`), `[[patch1, patch2], match]` for testing (a pair and 1 when both show the same 3D
  * point, else 0).
+ *
+ * @example
+ * ```ts
+ * const [pair, match]: PhotoTourItem<Image, false> = await test.getItem(0);
+ * ```
  */
 export type PhotoTourItem<T, Train extends boolean> = [PhotoTourInput<T, Train>, number];
 
-/** Options of {@link PhotoTour}. */
+/**
+ * Options of {@link PhotoTour}.
+ *
+ * @example
+ * ```ts
+ * const options: PhotoTourOptions<Tensor, false> = { train: false, transform: new ToTensor(), download: true };
+ * ```
+ */
 export interface PhotoTourOptions<T = Image, Train extends boolean = true>
   extends Omit<VisionDatasetOptions<Image, number, T, number>, 'transforms' | 'targetTransform'> {
   /** Serve single patches (true) or the pairs of the matches file (false). @default true */

@@ -19,9 +19,12 @@ export interface DecodeImageOptions extends ImageDecodeLimits {
  * (`pilToTensor(Image.open(f).convert(...))`), whichever backend decodes.
  *
  * Differences from torchvision 0.14, which reads PNG and JPEG only: a palette PNG gives RGB(A)
- * under `UNCHANGED` (torchvision returns the palette indices); 16-bit PNGs decode (torchvision
- * refuses them) to PIL's 8-bit values; `GRAY` is PIL's luma of the RGB pixels (torchvision's JPEG
- * path takes libjpeg's Y plane, within 1 level); every mode works for every format.
+ * under `UNCHANGED` (torchvision returns the palette indices) and a CMYK JPEG gives RGB (it
+ * returns the CMYK samples); 16-bit PNGs decode (torchvision refuses them) to PIL's 8-bit values;
+ * `GRAY` is PIL's luma of the RGB pixels (torchvision takes libjpeg's Y plane for JPEG, up to 11
+ * levels apart on the test images, and libpng's weights for PNG, 1 level apart); a PNG `tRNS`
+ * colour key becomes alpha in the alpha modes (torchvision ignores it); every mode works for every
+ * format.
  *
  * Rejects with an ImageError naming the source (`<buffer>` unless `source` says) for empty,
  * truncated, corrupt or unrecognised data, and for a size above `maxPixels`.

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 /** One image fixture: what Pillow 9.4 (and torchvision 0.14 for PNG/JPEG) decodes it to. */
@@ -10,7 +11,7 @@ export interface IoFixture {
   height: number;
   /** `Image.open(f).convert(mode)` pixels, HWC, base64. */
   convert: Record<'L' | 'LA' | 'RGB' | 'RGBA', string>;
-  torchvision?: Record<string, { shape?: number[]; data?: string; error?: string }>;
+  torchvision?: Record<string, { shape?: number[]; data?: string; error?: string; unstable?: boolean }>;
 }
 
 export const IO_DIR = fileURLToPath(new URL('../fixtures/io/', import.meta.url));
@@ -38,4 +39,27 @@ export function diff(a: ArrayLike<number>, b: ArrayLike<number>): { max: number;
     if (d > max) max = d;
   }
   return { max, count };
+}
+
+/** The fixtures of one format (`jpeg`, `png`, `gif`, `bmp`, `tiff`, `webp`), by the file-name prefix. */
+export function fixturesOf(prefix: string): [string, IoFixture][] {
+  return Object.entries(ioFixtures).filter(([name]) => name.startsWith(`${prefix}_`));
+}
+
+/** HWC bytes of a `[C, H, W]` int32 tensor's values. */
+export function chwToHwc(values: ArrayLike<number>, shape: readonly number[]): Uint8Array {
+  const [c, h, w] = shape as [number, number, number];
+  const out = new Uint8Array(c * h * w);
+  for (let k = 0; k < c; k++) for (let i = 0; i < h * w; i++) out[i * c + k] = values[k * h * w + i]!;
+  return out;
+}
+
+/** Whether sharp loads here (its tests are skipped, with a message, when it does not). */
+export function sharpLoads(): boolean {
+  try {
+    createRequire(import.meta.url)('sharp');
+    return true;
+  } catch {
+    return false;
+  }
 }

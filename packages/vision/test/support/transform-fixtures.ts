@@ -100,10 +100,10 @@ export function expectImageClose(img: Image, a: FixtureArray, tol = 0): void {
   expect(maxDiff(img.data, a.data)).toBeLessThanOrEqual(tol);
 }
 
-/** Asserts a tensor matches a fixture array within `tol`. */
+/** Asserts a tensor matches a fixture array within `tol` (float32 fixtures hold the shortest decimal of each float32). */
 export function expectTensorClose(t: Tensor, a: FixtureArray, tol = 0): void {
   expect(t.shape).toEqual(a.shape);
-  expect(maxDiff(t.dataSync(), a.data)).toBeLessThanOrEqual(tol);
+  expect(maxDiff(t.dataSync(), a.dtype === 'float32' ? a.data.map(Math.fround) : a.data)).toBeLessThanOrEqual(tol);
 }
 
 /** Asserts `fn` throws exactly `type` with exactly `message`. */

@@ -14,7 +14,7 @@ import { functionFromModule } from '../function-from-module';
 import { DataLoader } from '../loader/data-loader';
 import { randomSplit } from '../random-split';
 import { TensorDataset } from '../tensor-dataset';
-import { BrokenInWorkers, FaultyDataset, ProbeDataset, ShardedRange, TransformedRange, type Probe } from '../../../test/support/worker-datasets';
+import { BrokenInWorkers, FaultyDataset, PreparedRange, ProbeDataset, Scaler, ShardedRange, TransformedRange, type Probe } from '../../../test/support/worker-datasets';
 import { dataLoaderWorkerCount } from './worker-count';
 import { liveWorkerCount } from './worker-pool';
 
@@ -148,6 +148,20 @@ describe('DataLoader with worker threads', () => {
     });
     // items 0, 2, 4, 6 (the transform ran in the worker), summed in the worker
     expect(await collect(viaModule)).toEqual([{ sum: 12, worker: 0 }, { sum: 20, worker: 0 }]);
+  });
+
+  it('prepares a dataset that has prepare() in each worker before its first item', async () => {
+    const loader = new DataLoader(await new PreparedRange(4).prepare(), { batchSize: 2, numWorkers: 2 });
+    expect((await collect(loader)).map((b) => b.tolist())).toEqual([
+      [0, 10],
+      [20, 30],
+    ]);
+  });
+
+  it('constructs a callable class instance (a transform) whose workerSpec names its class', async () => {
+    const triple = new Scaler(3) as unknown as (x: number) => number;
+    const loader = new DataLoader(new TransformedRange(4, triple), { batchSize: 4, numWorkers: 1 });
+    expect((await collect(loader)).map((b) => b.tolist())).toEqual([[0, 3, 6, 9]]);
   });
 
   it('explains what a dataset needs before starting workers', async () => {

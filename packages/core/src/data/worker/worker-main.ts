@@ -8,7 +8,7 @@ import type { MapDataset } from '../dataset';
 import { iterateDataset, type IterableDatasetLike } from '../iterable-dataset';
 import { fetchItems, ItemLoadError } from '../loader/fetch-items';
 import { isThenable } from '../loader/is-thenable';
-import { importModuleExport, instantiateExport, loadModuleFunction } from '../load-module-export';
+import { importModuleExport, instantiateExport, isClass, loadModuleFunction } from '../load-module-export';
 import { decodeValue, encodeValue, type Rebuilder } from './codec';
 import { workerTarget } from './packed';
 import { serializeError, type EncodedSpec, type FromWorker, type ToWorker, type WorkerConfig } from './protocol';
@@ -23,7 +23,7 @@ function noFileUrls(path: string): string {
   throw new ValueError(`DataLoader worker: cannot send a module path (${path}) back to the main thread`);
 }
 
-const rebuild: Rebuilder = { instance: buildObject, function: loadFunction };
+const rebuild: Rebuilder = { instance: buildObject, function: loadCallable };
 
 async function buildObject(spec: EncodedSpec, path: string): Promise<unknown> {
   const exp = await importModuleExport(spec, 'DataLoader worker');
@@ -34,6 +34,12 @@ async function buildObject(spec: EncodedSpec, path: string): Promise<unknown> {
 async function loadFunction(spec: EncodedSpec, role: string): Promise<(...args: unknown[]) => unknown> {
   const args = (await decodeValue(spec.args, `${role} args`, rebuild)) as unknown[];
   return loadModuleFunction({ module: spec.module, export: spec.export, args }, role);
+}
+
+/** A function export, or a callable instance of a class export (a transform whose workerSpec names its class). */
+async function loadCallable(spec: EncodedSpec, role: string): Promise<unknown> {
+  const exp = await importModuleExport(spec, 'DataLoader worker');
+  return isClass(exp) ? buildObject(spec, role) : loadFunction(spec, role);
 }
 
 /** @internal The loop of one DataLoader worker thread (started by the pool's bootstrap code). */
@@ -68,6 +74,12 @@ export async function runDataWorker(): Promise<void> {
     });
     phase = `building the dataset (${cfg.datasetText})`;
     dataset = await buildObject(cfg.dataset, 'dataset');
+    // A folder dataset (VisionDataset) reads its files in an async prepare(), as the main thread did.
+    const prepare = (dataset as { prepare?: unknown }).prepare;
+    if (typeof prepare === 'function') {
+      phase = `preparing the dataset (${cfg.datasetText})`;
+      await prepare.call(dataset);
+    }
     built = true;
     const c = cfg.collate;
     if (c.mode === 'module') {

@@ -4,12 +4,12 @@ import { DatasetError } from '@dl/core/node';
 export type LmdbModule = typeof import('lmdb') & { version?: { major: number; minor: number; patch: number } };
 
 /**
- * @internal Imports the optional `lmdb` package, or throws a {@link DatasetError} saying how to
- * install it when it is missing.
+ * @internal Imports the optional `lmdb` package (with `load`, which tests replace), or throws a
+ * {@link DatasetError} saying how to install it when it is missing.
  */
-export async function importLmdb(op: string): Promise<LmdbModule> {
+export async function importLmdb(op: string, load: () => Promise<unknown> = () => import('lmdb')): Promise<LmdbModule> {
   try {
-    return await import('lmdb');
+    return (await load()) as LmdbModule;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND' || /Cannot find (package|module) 'lmdb'/.test(String(error))) {

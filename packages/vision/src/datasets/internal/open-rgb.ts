@@ -8,7 +8,7 @@ import { errorNamingFile } from './error-naming-file';
  */
 export async function openRgb(source: string | Uint8Array, what: string, op: string): Promise<Image> {
   try {
-    return await openImage(source, { mode: 'RGB' });
+    return await openImage(source, typeof source === 'string' ? { mode: 'RGB' } : { mode: 'RGB', source: what });
   } catch (error) {
     throw errorNamingFile(error, what, op);
   }

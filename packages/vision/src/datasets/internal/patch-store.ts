@@ -69,7 +69,7 @@ async function cutSheets(folder: string, sheets: string[], limit: number, op: st
     const path = join(folder, name);
     let image: ReturnType<typeof decodeBmp>;
     try {
-      image = decodeBmp(await readFile(path));
+      image = decodeBmp(await readFile(path), { source: path });
     } catch (error) {
       throw errorNamingFile(error, path, op);
     }

@@ -56,7 +56,8 @@ export function decodeNumeric(
   }
   const data = element.data;
   if (NATURAL[cls] === element.type) {
-    return cls === 'uint8' ? data : new Int8Array(data.buffer, data.byteOffset, data.length);
+    // A plain view (not a Node Buffer), whatever the bytes came from.
+    return cls === 'uint8' ? new Uint8Array(data.buffer, data.byteOffset, data.length) : new Int8Array(data.buffer, data.byteOffset, data.length);
   }
   const out = new CLASS_ARRAY[cls](count);
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);

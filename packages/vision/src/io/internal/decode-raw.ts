@@ -1,6 +1,6 @@
 import { ImageError } from '../../errors/image-error';
 import { activeSharp } from '../image-backend';
-import { detectImageFormat } from '../image-format';
+import { detectImageFormat, type ImageFormat } from '../image-format';
 import { decodeBmpRaw } from './bmp-decoder';
 import { type DecodeContext, imageError } from './decode-context';
 import { decodeGifRaw } from './gif-decoder';
@@ -8,6 +8,9 @@ import { probeImage } from './probe-image';
 import type { RawImage } from './raw-image';
 import { sharpDecode } from './sharp-decode';
 import { wasmDecode } from './wasm-decode';
+
+/** @internal Format names as people write them. */
+export const FORMAT_NAMES: Record<ImageFormat, string> = { jpeg: 'JPEG', png: 'PNG', webp: 'WebP', gif: 'GIF', bmp: 'BMP', tiff: 'TIFF' };
 
 /**
  * @internal Decodes encoded image bytes with the active backend (GIF and BMP with this package's
@@ -25,7 +28,7 @@ export async function decodeRaw(bytes: Uint8Array, ctx: DecodeContext): Promise<
   } catch (error) {
     if (error instanceof ImageError) throw error;
     const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw imageError(ctx, `cannot decode the ${format.toUpperCase()} data (${message})`, error);
+    throw imageError(ctx, `cannot decode the ${FORMAT_NAMES[format]} data (${message})`, error);
   }
 }
 
@@ -33,12 +36,12 @@ export async function decodeRaw(bytes: Uint8Array, ctx: DecodeContext): Promise<
 export function decodeRawSync(bytes: Uint8Array, ctx: DecodeContext, formats: readonly ('bmp' | 'gif')[]): RawImage {
   const format = detectImageFormat(bytes);
   if (format === null) throw unknownFormat(bytes, ctx);
-  if (!formats.includes(format as 'bmp' | 'gif')) throw imageError(ctx, `expected ${formats.map((f) => f.toUpperCase()).join(' or ')} data, got ${format.toUpperCase()}`);
+  if (!formats.includes(format as 'bmp' | 'gif')) throw imageError(ctx, `expected ${formats.map((f) => FORMAT_NAMES[f]).join(' or ')} data, got ${FORMAT_NAMES[format]} data`);
   try {
     return format === 'bmp' ? decodeBmpRaw(bytes, ctx) : decodeGifRaw(bytes, ctx);
   } catch (error) {
     if (error instanceof ImageError) throw error;
-    throw imageError(ctx, `cannot decode the ${format.toUpperCase()} data (${error instanceof Error ? error.message : String(error)})`, error);
+    throw imageError(ctx, `cannot decode the ${FORMAT_NAMES[format]} data (${error instanceof Error ? error.message : String(error)})`, error);
   }
 }
 

@@ -11,7 +11,8 @@ import { type ImageProbe, u16be } from './image-probe';
 export function probeJpeg(b: Uint8Array, ctx: DecodeContext): ImageProbe {
   let at = 2;
   while (at < b.length) {
-    if (b[at] !== 0xff) throw imageError(ctx, `corrupt JPEG: expected a marker at byte ${at}, got 0x${hex(b[at]!)}`);
+    // Bytes before a marker are skipped, as libjpeg does (with a "Corrupt JPEG data" warning).
+    while (at < b.length && b[at] !== 0xff) at++;
     while (b[at] === 0xff && at < b.length) at++; // fill bytes
     if (at >= b.length) break;
     const marker = b[at++]!;

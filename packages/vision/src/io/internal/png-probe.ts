@@ -29,6 +29,9 @@ export function probePng(b: Uint8Array, ctx: DecodeContext): ImageProbe {
     const len = u32be(b, at);
     const type = fourCC(b, at + 4);
     if (len > 0x7fffffff) throw imageError(ctx, `corrupt PNG: the '${printable(type)}' chunk at byte ${at} claims ${len} bytes`);
+    if (at + 12 + len > b.length && (type === 'IDAT' || idat === 0)) {
+      throw imageError(ctx, `truncated PNG: the '${printable(type)}' chunk at byte ${at} needs ${12 + len} bytes, the file ends ${b.length - at} bytes into it`);
+    }
     if (type === 'IDAT') idat += Math.min(len, b.length - at - 8);
     else if (type === 'PLTE') palette = true;
     else if (type === 'tRNS') trns = true;

@@ -36,7 +36,8 @@ async function decodePng(buffer: ArrayBuffer, probe: ImageProbe, ctx: DecodeCont
   try {
     pixels = await codec.decode(buffer, { bitDepth: gray16 ? 16 : 8 });
   } catch (error) {
-    throw imageError(ctx, `corrupt or truncated PNG (${error instanceof Error ? error.message : String(error)})`, error);
+    // The png crate's errors reach JavaScript as "`unwrap_throw` failed": no detail to give.
+    throw imageError(ctx, 'corrupt PNG: the wasm PNG decoder rejects the data (a bad checksum, bad compressed data, or data that ends early)', error);
   }
   if (gray16) {
     const n = pixels.width * pixels.height;

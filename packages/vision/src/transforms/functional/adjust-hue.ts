@@ -29,8 +29,8 @@ export function adjustHue<T extends ImageInput>(img: T, hueFactor: number): T {
   if (kind === 'image') {
     const src = img as Image;
     if (src.mode === 'L') return src.clone() as T;
-    // numpy's uint8(hue_factor * 255): truncated toward zero, then wrapped.
-    const shift = (((Math.trunc(hueFactor * 255) % 256) + 256) % 256) & 255;
+    // numpy's uint8(hue_factor * 255): truncated toward zero, then wrapped (-25 becomes 231).
+    const shift = Math.trunc(hueFactor * 255) & 255;
     return new Image(src.width, src.height, src.mode, shiftHueBytes(src.data, src.channels, shift)) as T;
   }
   const t = img as Tensor;

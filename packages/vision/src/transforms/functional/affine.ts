@@ -1,5 +1,5 @@
 import { ArgumentTypeError, ValueError, type Tensor } from '@dl/core';
-import { Image } from '../../image/image';
+import type { Image } from '../../image/image';
 import { checkNumber, imageFill, numberList, parseInterpolation } from './internal/geometry-args';
 import { affineGrid } from './internal/geometry-grid-sample';
 import { inverseAffineMatrix } from './internal/geometry-matrix';
@@ -8,7 +8,15 @@ import { imageWarpFilter, parsePoint, tensorWarpMode, warpTensor } from './inter
 import { checkImageInput, describeInput, imageDimensions, type ImageInput } from './internal/image-input';
 import { InterpolationMode } from './interpolation-mode';
 
-/** Parameters of {@link affine} (torchvision's `affine` arguments). */
+/**
+ * Parameters of {@link affine} (torchvision's `affine` arguments).
+ *
+ * @example
+ * ```ts
+ * const params: AffineOptions = { angle: 15, translate: [4, 0], scale: 1.1, shear: [5, 0], fill: 0 };
+ * affine(img, params);
+ * ```
+ */
 export interface AffineOptions {
   /** Rotation in degrees, clockwise. */
   angle: number;

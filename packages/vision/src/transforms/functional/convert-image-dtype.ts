@@ -1,7 +1,15 @@
 import { DTypeError, ValueError, div, mul, remainder, to, type Tensor } from '@dl/core';
 import { checkTensorOnly } from './internal/color-checks';
 
-/** The dtypes an image tensor can have: float32 in [0, 1], or int32 holding 8-bit values 0..255. */
+/**
+ * The dtypes an image tensor can have: float32 in [0, 1], or int32 holding 8-bit values 0..255.
+ *
+ * @example
+ * ```ts
+ * const dtype: ImageDType = 'int32';
+ * convertImageDtype(toTensor(img), dtype); // back to 0..255
+ * ```
+ */
 export type ImageDType = 'float32' | 'int32';
 
 /**

@@ -23,7 +23,10 @@ function regionMask(h: number, w: number, [r0, r1]: [number, number], [c0, c1]: 
  * what `RandomErasing` does). Rows and columns past the edge are clipped as Python slices are.
  * Tensors only; an {@link Image} needs `toTensor` first.
  *
- * @param i top row. @param j left column. @param h height. @param w width.
+ * @param i the top row.
+ * @param j the left column.
+ * @param h the height.
+ * @param w the width.
  * @param v the value: a number, or a tensor that broadcasts to the region (`[C, h, w]`, `[C, 1, 1]`, ...); cast to the image's dtype.
  * @param inplace change `img` itself and return it. @default false
  * @example

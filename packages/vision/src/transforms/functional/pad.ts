@@ -4,10 +4,24 @@ import { imageFill, numberList } from './internal/geometry-args';
 import { numpyPadIndex, torchPadIndex, type BorderMode } from './internal/geometry-pad-index';
 import { checkImageInput, describeInput, imageDimensions, type ImageInput } from './internal/image-input';
 
-/** How {@link pad} fills the border: a constant, the edge pixel, or a mirror image without (`reflect`) or with (`symmetric`) the edge. */
+/**
+ * How {@link pad} fills the border: a constant, the edge pixel, or a mirror image without (`reflect`) or with (`symmetric`) the edge.
+ *
+ * @example
+ * ```ts
+ * const mode: PaddingMode = 'symmetric';
+ * ```
+ */
 export type PaddingMode = 'constant' | 'edge' | 'reflect' | 'symmetric';
 
-/** Options of {@link pad}. */
+/**
+ * Options of {@link pad}.
+ *
+ * @example
+ * ```ts
+ * pad(img, [4, 2], { paddingMode: 'constant', fill: [255, 0, 0] } satisfies PadOptions);
+ * ```
+ */
 export interface PadOptions {
   /** The border value in `constant` mode: a number, or one per channel for an Image. @default 0 */
   fill?: number | readonly number[];

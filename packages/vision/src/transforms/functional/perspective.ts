@@ -1,5 +1,5 @@
 import { ArgumentTypeError, ValueError, type Tensor } from '@dl/core';
-import { Image } from '../../image/image';
+import type { Image } from '../../image/image';
 import { imageFill, parseInterpolation } from './internal/geometry-args';
 import { perspectiveGrid } from './internal/geometry-grid-sample';
 import { perspectiveCoefficients } from './internal/geometry-matrix';
@@ -8,10 +8,24 @@ import { imageWarpFilter, tensorWarpMode, warpTensor } from './internal/geometry
 import { checkImageInput, describeInput, imageDimensions, type ImageInput } from './internal/image-input';
 import { InterpolationMode } from './interpolation-mode';
 
-/** A point `[x, y]` in pixels. */
+/**
+ * A point `[x, y]` in pixels.
+ *
+ * @example
+ * ```ts
+ * const topLeft: Point = [0, 0];
+ * ```
+ */
 export type Point = readonly [number, number];
 
-/** Options of {@link perspective}. */
+/**
+ * Options of {@link perspective}.
+ *
+ * @example
+ * ```ts
+ * perspective(img, start, end, { interpolation: 'nearest', fill: [0, 0, 0] } satisfies PerspectiveOptions);
+ * ```
+ */
 export interface PerspectiveOptions {
   /** The sampler: `nearest`, `bilinear`, or (Images only) `bicubic`. @default 'bilinear' */
   interpolation?: InterpolationMode;

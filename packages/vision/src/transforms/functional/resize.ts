@@ -1,5 +1,5 @@
 import { ArgumentTypeError, ValueError, clamp, interpolate, reshape, round, to, type Tensor } from '@dl/core';
-import { Image } from '../../image/image';
+import type { Image } from '../../image/image';
 import { checkInteger, numberList, parseInterpolation } from './internal/geometry-args';
 import { resampleImage } from './internal/geometry-resample';
 import { batchResult, imageBatch } from './internal/geometry-tensor';
@@ -8,7 +8,15 @@ import { transformImage } from './internal/geometry-transform';
 import { checkImageInput, describeInput, imageDimensions, type ImageInput } from './internal/image-input';
 import { InterpolationMode } from './interpolation-mode';
 
-/** Options of {@link resize}. */
+/**
+ * Options of {@link resize}.
+ *
+ * @example
+ * ```ts
+ * const options: ResizeOptions = { interpolation: 'bicubic', maxSize: 512 };
+ * resize(img, 256, options);
+ * ```
+ */
 export interface ResizeOptions {
   /** The filter. Images take every mode (PIL's filters); tensors `nearest`, `nearest-exact`, `bilinear`, `bicubic`. @default 'bilinear' */
   interpolation?: InterpolationMode;

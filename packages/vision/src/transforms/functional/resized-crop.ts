@@ -2,7 +2,14 @@ import { crop } from './crop';
 import type { ImageInput } from './internal/image-input';
 import { resize, type ResizeOptions } from './resize';
 
-/** Options of {@link resizedCrop}: those of {@link resize} without `maxSize`. */
+/**
+ * Options of {@link resizedCrop}: those of {@link resize} without `maxSize`.
+ *
+ * @example
+ * ```ts
+ * const options: ResizedCropOptions = { interpolation: 'bilinear', antialias: true };
+ * ```
+ */
 export type ResizedCropOptions = Omit<ResizeOptions, 'maxSize'>;
 
 /**

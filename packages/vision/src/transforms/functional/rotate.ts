@@ -1,5 +1,5 @@
 import { ArgumentTypeError, type Tensor } from '@dl/core';
-import { Image } from '../../image/image';
+import type { Image } from '../../image/image';
 import { checkNumber, imageFill, parseInterpolation, pyMod } from './internal/geometry-args';
 import { affineGrid } from './internal/geometry-grid-sample';
 import { inverseAffineMatrix, pilRotateMatrix, tensorExpandedSize } from './internal/geometry-matrix';
@@ -9,7 +9,14 @@ import { imageWarpFilter, parsePoint, tensorWarpMode, warpTensor } from './inter
 import { checkImageInput, describeInput, imageDimensions, type ImageInput } from './internal/image-input';
 import { InterpolationMode } from './interpolation-mode';
 
-/** Options of {@link rotate}. */
+/**
+ * Options of {@link rotate}.
+ *
+ * @example
+ * ```ts
+ * rotate(img, 30, { interpolation: 'bilinear', expand: true, fill: 255 } satisfies RotateOptions);
+ * ```
+ */
 export interface RotateOptions {
   /** The sampler: `nearest`, `bilinear`, or (Images only) `bicubic`. @default 'nearest' */
   interpolation?: InterpolationMode;

@@ -56,7 +56,7 @@ export function checkSequence(x: unknown, name: string, lengths: readonly number
 export function setupAngle(x: unknown, name: string, lengths: readonly number[], op: string): number[] {
   if (typeof x === 'number') {
     if (!(x >= 0)) throw new ValueError(`${op}: If ${name} is a single number, it must be positive, got ${x}`);
-    return [-x, x];
+    return [0 - x, x];
   }
   return [...checkSequence(x, name, lengths, op)];
 }

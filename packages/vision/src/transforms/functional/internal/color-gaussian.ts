@@ -47,22 +47,39 @@ function reflect(i: number, n: number): number {
  * backend.
  */
 export function blurBytes(src: Uint8Array, width: number, height: number, channels: number, kernel: Float32Array, kx: number, ky: number): Uint8Array {
+  const f32 = Math.fround;
   const out = new Uint8Array(src.length);
   const [px, py] = [(kx - 1) / 2, (ky - 1) / 2];
-  const rows = new Int32Array(ky);
-  const cols = new Int32Array(kx);
+  // Reflected byte offsets of every padded column and row, so the tap loop only adds.
+  const colOffset = Int32Array.from({ length: width + 2 * px }, (_, i) => reflect(i - px, width) * channels);
+  const rowOffset = Int32Array.from({ length: height + 2 * py }, (_, i) => reflect(i - py, height) * width * channels);
+  const clip = (v: number) => Math.min(255, Math.max(0, roundEven(v)));
   for (let y = 0; y < height; y++) {
-    for (let i = 0; i < ky; i++) rows[i] = reflect(y + i - py, height) * width;
     for (let x = 0; x < width; x++) {
-      for (let j = 0; j < kx; j++) cols[j] = reflect(x + j - px, width);
-      for (let c = 0; c < channels; c++) {
-        let acc = 0;
-        for (let i = 0; i < ky; i++) {
-          const row = rows[i]!;
-          for (let j = 0; j < kx; j++) acc = Math.fround(acc + src[(row + cols[j]!) * channels + c]! * kernel[i * kx + j]!);
+      // Up to 4 channels, one float32 accumulator each (unused ones stay 0).
+      let a0 = 0;
+      let a1 = 0;
+      let a2 = 0;
+      let a3 = 0;
+      for (let i = 0, t = 0; i < ky; i++) {
+        const row = rowOffset[y + i]!;
+        for (let j = 0; j < kx; j++, t++) {
+          const o = row + colOffset[x + j]!;
+          const w = kernel[t]!;
+          a0 = f32(a0 + src[o]! * w);
+          if (channels > 1) {
+            a1 = f32(a1 + src[o + 1]! * w);
+            a2 = f32(a2 + src[o + 2]! * w);
+            if (channels > 3) a3 = f32(a3 + src[o + 3]! * w);
+          }
         }
-        const v = roundEven(acc);
-        out[(y * width + x) * channels + c] = Math.min(255, Math.max(0, v));
+      }
+      const base = (y * width + x) * channels;
+      out[base] = clip(a0);
+      if (channels > 1) {
+        out[base + 1] = clip(a1);
+        out[base + 2] = clip(a2);
+        if (channels > 3) out[base + 3] = clip(a3);
       }
     }
   }

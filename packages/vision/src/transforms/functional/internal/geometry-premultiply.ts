@@ -22,7 +22,7 @@ export function unpremultiplyAlpha(data: Uint8Array): Uint8Array {
     if (a === 0 || a === 255) continue;
     for (let k = 0; k < 3; k++) {
       const v = ((255 * data[i + k]!) / a) | 0;
-      data[i + k] = v > 255 ? 255 : v;
+      data[i + k] = Math.min(v, 255);
     }
   }
   return data;

@@ -25,7 +25,7 @@ export interface AxisCoefficients {
  */
 export function precomputeCoefficients(inSize: number, in0: number, in1: number, outSize: number, filter: FilterKernel): AxisCoefficients {
   const scale = Math.fround(Math.fround(in1) - Math.fround(in0)) / outSize;
-  const filterScale = scale < 1 ? 1 : scale;
+  const filterScale = Math.max(scale, 1);
   const support = filter.support * filterScale;
   const ksize = Math.ceil(support) * 2 + 1;
   const bounds = new Int32Array(outSize * 2);
@@ -62,14 +62,39 @@ export function fixedPointWeights(weights: Float64Array): Int32Array {
   return out;
 }
 
-// The passes sum uint8 * fixed-point products exactly (well inside 2^53) and shift with `>>`,
+// The passes sum uint8 * fixed-point products exactly as doubles (well inside 2^53; plain `*`
+// is faster than Math.imul here) and shift with `>>`,
 // which wraps to int32 like Pillow's C int; Uint8ClampedArray stores clip to 0..255 as clip8.
 // Small tap counts are unrolled: they are the common case (upscaling) and twice as fast.
 
+/**
+ * The fixed-point weights with each window trimmed of its zero weights at either end (a tap
+ * that adds 0 changes no sum, and upscaling windows often carry one): `kk[k + skip]` becomes
+ * `kk[k]` of the trimmed window.
+ */
+function fixedPointTaps(co: AxisCoefficients): { ksize: number; kk: Int32Array; bounds: Int32Array } {
+  const kk = fixedPointWeights(co.weights);
+  const bounds = co.bounds.slice();
+  const { ksize } = co;
+  for (let i = 0; i < bounds.length / 2; i++) {
+    const base = i * ksize;
+    let count = bounds[2 * i + 1]!;
+    let skip = 0;
+    while (count > 1 && kk[base + skip] === 0) {
+      skip++;
+      count--;
+    }
+    while (count > 1 && kk[base + skip + count - 1] === 0) count--;
+    if (skip > 0) kk.copyWithin(base, base + skip, base + skip + count);
+    bounds[2 * i] = bounds[2 * i]! + skip;
+    bounds[2 * i + 1] = count;
+  }
+  return { ksize, kk, bounds };
+}
+
 /** Horizontal pass over rows `[rowStart, rowStart + rows)` of an HWC uint8 buffer (clipped to 8 bits, as Pillow's temporary image is). */
 function horizontalPass(src: Uint8Array, srcW: number, c: number, rowStart: number, rows: number, outW: number, co: AxisCoefficients): Uint8ClampedArray {
-  const kk = fixedPointWeights(co.weights);
-  const { ksize, bounds } = co;
+  const { ksize, kk, bounds } = fixedPointTaps(co);
   const out = new Uint8ClampedArray(outW * rows * c);
   const rowLen = srcW * c;
   let o = 0;
@@ -82,17 +107,17 @@ function horizontalPass(src: Uint8Array, srcW: number, c: number, rowStart: numb
       if (c === 3 && count === 2) {
         const k0 = kk[kb]!;
         const k1 = kk[kb + 1]!;
-        out[o] = (HALF + Math.imul(src[p]!, k0) + Math.imul(src[p + 3]!, k1)) >> PRECISION_BITS;
-        out[o + 1] = (HALF + Math.imul(src[p + 1]!, k0) + Math.imul(src[p + 4]!, k1)) >> PRECISION_BITS;
-        out[o + 2] = (HALF + Math.imul(src[p + 2]!, k0) + Math.imul(src[p + 5]!, k1)) >> PRECISION_BITS;
+        out[o] = (HALF + src[p]! * k0 + src[p + 3]! * k1) >> PRECISION_BITS;
+        out[o + 1] = (HALF + src[p + 1]! * k0 + src[p + 4]! * k1) >> PRECISION_BITS;
+        out[o + 2] = (HALF + src[p + 2]! * k0 + src[p + 5]! * k1) >> PRECISION_BITS;
         o += 3;
       } else if (c === 3 && count === 3) {
         const k0 = kk[kb]!;
         const k1 = kk[kb + 1]!;
         const k2 = kk[kb + 2]!;
-        out[o] = (HALF + Math.imul(src[p]!, k0) + Math.imul(src[p + 3]!, k1) + Math.imul(src[p + 6]!, k2)) >> PRECISION_BITS;
-        out[o + 1] = (HALF + Math.imul(src[p + 1]!, k0) + Math.imul(src[p + 4]!, k1) + Math.imul(src[p + 7]!, k2)) >> PRECISION_BITS;
-        out[o + 2] = (HALF + Math.imul(src[p + 2]!, k0) + Math.imul(src[p + 5]!, k1) + Math.imul(src[p + 8]!, k2)) >> PRECISION_BITS;
+        out[o] = (HALF + src[p]! * k0 + src[p + 3]! * k1 + src[p + 6]! * k2) >> PRECISION_BITS;
+        out[o + 1] = (HALF + src[p + 1]! * k0 + src[p + 4]! * k1 + src[p + 7]! * k2) >> PRECISION_BITS;
+        out[o + 2] = (HALF + src[p + 2]! * k0 + src[p + 5]! * k1 + src[p + 8]! * k2) >> PRECISION_BITS;
         o += 3;
       } else if (c === 3) {
         let s0 = HALF;
@@ -100,9 +125,9 @@ function horizontalPass(src: Uint8Array, srcW: number, c: number, rowStart: numb
         let s2 = HALF;
         for (let x = 0, q = p; x < count; x++, q += 3) {
           const k = kk[kb + x]!;
-          s0 += Math.imul(src[q]!, k);
-          s1 += Math.imul(src[q + 1]!, k);
-          s2 += Math.imul(src[q + 2]!, k);
+          s0 += src[q]! * k;
+          s1 += src[q + 1]! * k;
+          s2 += src[q + 2]! * k;
         }
         out[o] = s0 >> PRECISION_BITS;
         out[o + 1] = s1 >> PRECISION_BITS;
@@ -111,7 +136,7 @@ function horizontalPass(src: Uint8Array, srcW: number, c: number, rowStart: numb
       } else {
         for (let b = 0; b < c; b++) {
           let s = HALF;
-          for (let x = 0, q = p + b; x < count; x++, q += c) s += Math.imul(src[q]!, kk[kb + x]!);
+          for (let x = 0, q = p + b; x < count; x++, q += c) s += src[q]! * kk[kb + x]!;
           out[o++] = s >> PRECISION_BITS;
         }
       }
@@ -122,8 +147,7 @@ function horizontalPass(src: Uint8Array, srcW: number, c: number, rowStart: numb
 
 /** Vertical pass: output row `yy` is a weighted sum of whole input rows (any channel count: rows are `rowLen` values). */
 function verticalPass(src: Uint8Array, rowLen: number, outH: number, co: AxisCoefficients, rowOffset: number): Uint8ClampedArray {
-  const kk = fixedPointWeights(co.weights);
-  const { ksize, bounds } = co;
+  const { ksize, kk, bounds } = fixedPointTaps(co);
   const out = new Uint8ClampedArray(outH * rowLen);
   for (let yy = 0; yy < outH; yy++) {
     const count = bounds[2 * yy + 1]!;
@@ -138,21 +162,21 @@ function verticalPass(src: Uint8Array, rowLen: number, outH: number, co: AxisCoe
     const k2 = count > 2 ? kk[kb + 2]! : 0;
     const k3 = count > 3 ? kk[kb + 3]! : 0;
     if (count === 1) {
-      for (let i = 0; i < rowLen; i++) out[o + i] = (HALF + Math.imul(src[r0 + i]!, k0)) >> PRECISION_BITS;
+      for (let i = 0; i < rowLen; i++) out[o + i] = (HALF + src[r0 + i]! * k0) >> PRECISION_BITS;
     } else if (count === 2) {
-      for (let i = 0; i < rowLen; i++) out[o + i] = (HALF + Math.imul(src[r0 + i]!, k0) + Math.imul(src[r1 + i]!, k1)) >> PRECISION_BITS;
+      for (let i = 0; i < rowLen; i++) out[o + i] = (HALF + src[r0 + i]! * k0 + src[r1 + i]! * k1) >> PRECISION_BITS;
     } else if (count === 3) {
       for (let i = 0; i < rowLen; i++) {
-        out[o + i] = (HALF + Math.imul(src[r0 + i]!, k0) + Math.imul(src[r1 + i]!, k1) + Math.imul(src[r2 + i]!, k2)) >> PRECISION_BITS;
+        out[o + i] = (HALF + src[r0 + i]! * k0 + src[r1 + i]! * k1 + src[r2 + i]! * k2) >> PRECISION_BITS;
       }
     } else if (count === 4) {
       for (let i = 0; i < rowLen; i++) {
-        out[o + i] = (HALF + Math.imul(src[r0 + i]!, k0) + Math.imul(src[r1 + i]!, k1) + Math.imul(src[r2 + i]!, k2) + Math.imul(src[r3 + i]!, k3)) >> PRECISION_BITS;
+        out[o + i] = (HALF + src[r0 + i]! * k0 + src[r1 + i]! * k1 + src[r2 + i]! * k2 + src[r3 + i]! * k3) >> PRECISION_BITS;
       }
     } else {
       for (let i = 0; i < rowLen; i++) {
         let s = HALF;
-        for (let y = 0, q = r0 + i; y < count; y++, q += rowLen) s += Math.imul(src[q]!, kk[kb + y]!);
+        for (let y = 0, q = r0 + i; y < count; y++, q += rowLen) s += src[q]! * kk[kb + y]!;
         out[o + i] = s >> PRECISION_BITS;
       }
     }

@@ -85,7 +85,7 @@ export const bicubicSampler: PointSampler = (src, w, h, c, xin, yin, out, o) => 
     const v3 = y + 2 >= 0 && y + 2 < h ? cubicRow(src, (y + 2) * w, c, b, XI, dx) : v2;
     const v4 = y + 3 >= 0 && y + 3 < h ? cubicRow(src, (y + 3) * w, c, b, XI, dx) : v3;
     const v = cubic1d(v1, v2, v3, v4, dy);
-    out[o + b] = v <= 0 ? 0 : v >= 255 ? 255 : v;
+    out[o + b] = Math.min(Math.max(v, 0), 255);
   }
   return true;
 };

@@ -1,0 +1,30 @@
+import { ValueError, tensor } from '@dl/core';
+import { describe, expect, it } from 'vitest';
+import { Image } from '../image/image';
+import { patternImage, seeded, throwsExactly, torchRepr, valuesOf } from '../../test/support/transform-fixtures';
+import { autocontrast } from './functional/autocontrast';
+import { RandomAutocontrast } from './random-autocontrast';
+
+describe('RandomAutocontrast', () => {
+  it('applies autocontrast when torch.rand(1) < p (seed 0 draws 0.4963, 0.7682, 0.0885)', () => {
+    const img = patternImage(4, 3);
+    const done = valuesOf(autocontrast(img));
+    expect(seeded(0, () => [0, 1, 2].map(() => valuesOf(new RandomAutocontrast()(img))))).toEqual([done, valuesOf(img), done]);
+    expect(new RandomAutocontrast(0)(img)).toBe(img);
+    expect(new RandomAutocontrast(1)(img)).toBeInstanceOf(Image);
+  });
+
+  it('treats a batch as a whole, on int32 8-bit tensors', () => {
+    const x = tensor([[[[0, 100], [200, 255]]], [[[7, 8], [9, 10]]]], { dtype: 'int32' });
+    expect(valuesOf(new RandomAutocontrast(1)(x))).toEqual(valuesOf(autocontrast(x)));
+  });
+
+  it('prints its repr as torchvision and rebuilds from its workerSpec', () => {
+    expect(String(new RandomAutocontrast())).toBe(torchRepr('RandomAutocontrast()'));
+    expect(new RandomAutocontrast(0.2).workerSpec()).toMatchObject({ export: 'RandomAutocontrast', args: [0.2] });
+  });
+
+  it('rejects a probability outside [0, 1]', () => {
+    throwsExactly(() => new RandomAutocontrast(2), ValueError, 'RandomAutocontrast: p should be a probability between 0 and 1, got 2');
+  });
+});

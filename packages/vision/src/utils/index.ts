@@ -1,0 +1,3 @@
+// @dl/vision utils: torchvision.utils.
+export * from './make-grid';
+export * from './save-image';
