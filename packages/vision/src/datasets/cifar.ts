@@ -5,10 +5,24 @@ import { Image } from '../image/image';
 import { readCifarBinary, readCifarPython, type CifarBatches } from './internal/cifar-files';
 import { VisionDataset } from './vision-dataset';
 
-/** The versions of the CIFAR archives: Python pickles, or the binary files for C programs. */
+/**
+ * The versions of the CIFAR archives: Python pickles, or the binary files for C programs.
+ *
+ * @example
+ * ```ts
+ * new CIFAR10('./data', { format: 'binary', download: true });
+ * ```
+ */
 export type CIFARFormat = 'python' | 'binary';
 
-/** Options of {@link CIFAR10} and {@link CIFAR100}. */
+/**
+ * Options of {@link CIFAR10} and {@link CIFAR100}.
+ *
+ * @example
+ * ```ts
+ * new CIFAR100('./data', { train: false, format: 'python', download: true });
+ * ```
+ */
 export interface CIFAROptions<TX = Image, TY = number> extends VisionDatasetOptions<Image, number, TX, TY> {
   /** The training batches or the test batch. @default true */
   train?: boolean;
@@ -16,7 +30,14 @@ export interface CIFAROptions<TX = Image, TY = number> extends VisionDatasetOpti
   format?: CIFARFormat;
 }
 
-/** Where the python version of a CIFAR archive lives and what it holds (torchvision's class attributes). */
+/**
+ * Where the python version of a CIFAR archive lives and what it holds (torchvision's class attributes).
+ *
+ * @example
+ * ```ts
+ * CIFAR10.python.trainList[0]; // ['data_batch_1', 'c99cafc152244af753f735de768cd75f']
+ * ```
+ */
 export interface CIFARPythonVersion {
   /** The folder the archive extracts to, under `root`. */
   baseFolder: string;
@@ -32,7 +53,14 @@ export interface CIFARPythonVersion {
   meta: { filename: string; key: string; md5: string };
 }
 
-/** Where the binary version of a CIFAR archive lives and what it holds. */
+/**
+ * Where the binary version of a CIFAR archive lives and what it holds.
+ *
+ * @example
+ * ```ts
+ * CIFAR100.binary.labelBytes; // 2
+ * ```
+ */
 export interface CIFARBinaryVersion {
   baseFolder: string;
   url: string;

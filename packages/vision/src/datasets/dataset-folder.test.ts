@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { ArgumentTypeError, ValueError } from '@dl/core';
 import { DatasetError } from '@dl/core/node';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, expectTypeOf, it } from 'vitest';
 import { DatasetFolder } from './dataset-folder';
 import type { FoundClasses } from './find-classes';
 
@@ -40,6 +40,7 @@ describe('DatasetFolder', () => {
     expect(texts.targets).toEqual([0, 1, 1]);
     expect(texts.length).toBe(3);
     expect(texts.folder).toBe(root);
+    expectTypeOf(texts.getItem).returns.toEqualTypeOf<[string, number] | Promise<[string, number]>>();
     const item = texts.getItem(1);
     expect(item).toBeInstanceOf(Promise);
     expect(await item).toEqual(['great', 1]);

@@ -6,10 +6,24 @@ import type { Image } from '../image/image';
 import type { MnistOptions } from './internal/mnist-base';
 import { MNIST } from './mnist';
 
-/** EMNIST's six splits. */
+/**
+ * EMNIST's six splits.
+ *
+ * @example
+ * ```ts
+ * const split: EMNISTSplit = 'balanced';
+ * ```
+ */
 export type EMNISTSplit = 'byclass' | 'bymerge' | 'balanced' | 'letters' | 'digits' | 'mnist';
 
-/** Options of {@link EMNIST}: {@link MNIST}'s and the required `split`. */
+/**
+ * Options of {@link EMNIST}: {@link MNIST}'s and the required `split`.
+ *
+ * @example
+ * ```ts
+ * new EMNIST('./data', { split: 'digits', train: false, download: true });
+ * ```
+ */
 export interface EMNISTOptions<TX = Image, TY = number> extends MnistOptions<TX, TY> {
   /** Which of the six splits to read. */
   split: EMNISTSplit;

@@ -3,7 +3,14 @@ import type { DatasetResource, VisionDatasetOptions } from '@dl/core/node';
 import { Image, type ImageMode } from '../image/image';
 import { VisionDataset } from './vision-dataset';
 
-/** Options of {@link FakeData}. */
+/**
+ * Options of {@link FakeData}.
+ *
+ * @example
+ * ```ts
+ * new FakeData({ size: 100, imageSize: [1, 28, 28], numClasses: 10, randomOffset: 1000 });
+ * ```
+ */
 export interface FakeDataOptions<TX = Image, TY = number> extends Omit<VisionDatasetOptions<Image, number, TX, TY>, 'download' | 'downloadOptions'> {
   /** The number of items. @default 1000 */
   size?: number;

@@ -3,13 +3,34 @@ import { constants } from 'node:buffer';
 import { gunzipSync } from 'node:zlib';
 import { DatasetError } from '@dl/core/node';
 
-/** The element types of an IDX file (LeCun's format of MNIST and its kin). */
+/**
+ * The element types of an IDX file (LeCun's format of MNIST and its kin).
+ *
+ * @example
+ * ```ts
+ * parseIdx(bytes, 'labels').dtype; // 'uint8'
+ * ```
+ */
 export type IdxDType = 'uint8' | 'int8' | 'int16' | 'int32' | 'float32' | 'float64';
 
-/** The typed array an {@link IdxArray} holds for each {@link IdxDType}. */
+/**
+ * The typed array an {@link IdxArray} holds for each {@link IdxDType}.
+ *
+ * @example
+ * ```ts
+ * const data: IdxData = parseIdx(bytes).data; // a Uint8Array for MNIST
+ * ```
+ */
 export type IdxData = Uint8Array | Int8Array | Int16Array | Int32Array | Float32Array | Float64Array;
 
-/** An IDX file's content: its element type, its dimensions, and the elements in row-major order. */
+/**
+ * An IDX file's content: its element type, its dimensions, and the elements in row-major order.
+ *
+ * @example
+ * ```ts
+ * const { dtype, shape, data } = await readIdxFile('t10k-labels-idx1-ubyte'); // 'uint8', [10000], Uint8Array
+ * ```
+ */
 export interface IdxArray {
   /** The element type the header's type code names. */
   dtype: IdxDType;
@@ -30,12 +51,12 @@ export interface IdxArray {
  * ```
  */
 export const IDX_TYPE_CODES: Readonly<Record<number, IdxDType>> = Object.freeze({
-  0x08: 'uint8',
-  0x09: 'int8',
-  0x0b: 'int16',
-  0x0c: 'int32',
-  0x0d: 'float32',
-  0x0e: 'float64',
+  8: 'uint8',
+  9: 'int8',
+  11: 'int16',
+  12: 'int32',
+  13: 'float32',
+  14: 'float64',
 });
 
 const ELEMENT_SIZE: Record<IdxDType, number> = { uint8: 1, int8: 1, int16: 2, int32: 4, float32: 4, float64: 8 };
@@ -123,7 +144,14 @@ function hex(b: number): string {
   return b.toString(16).padStart(2, '0');
 }
 
-/** Options of {@link readIdxFile}. */
+/**
+ * Options of {@link readIdxFile}.
+ *
+ * @example
+ * ```ts
+ * await readIdxFile('train-images-idx3-ubyte.gz', { maxBytes: 64 * 2 ** 20 });
+ * ```
+ */
 export interface ReadIdxFileOptions {
   /** Most bytes a gzip-compressed file may inflate to. @default 2 ** 32 */
   maxBytes?: number;

@@ -10,6 +10,8 @@ export * from './qmnist';
 export * from './cifar';
 export * from './stl10';
 export * from './svhn';
+export * from './imagenet';
+export * from './imagenet-archives';
 export * from './fake-data';
 export * from './mat/read-mat';
 export type * from './mat/mat-value';

@@ -101,12 +101,15 @@ export class LSUNClass<TX = Image, TY = null> extends VisionDataset<Image, null,
     if (!info) throw new DatasetError(`${this.name}: ${dataFile} is not an LMDB database (no LMDB meta page at its start, or cut short)`);
     const { open, version } = await importLmdb(this.name);
     if (info.dataVersion !== lmdbLibraryDataVersion(version)) throw new DatasetError(this.formatMismatch(dataFile, info.dataVersion, version));
-    let db: BinaryDatabase;
+    let db: BinaryDatabase | undefined;
     const keys = new KeyList();
     try {
-      db = open(this.root, { readOnly: true, keyEncoding: 'binary', encoding: 'binary', noSubdir: false }) as unknown as BinaryDatabase;
+      // As torchvision opens it: read-only, no read-ahead (items are read in random order).
+      const options = { readOnly: true, noReadAhead: true, keyEncoding: 'binary', encoding: 'binary', noSubdir: false } as const;
+      db = open(this.root, options) as unknown as BinaryDatabase;
       for (const key of db.getKeys()) keys.push(key);
     } catch (error) {
+      await db?.close().catch(() => undefined);
       throw new DatasetError(`${this.name}: cannot read the LMDB database ${this.root}: ${(error as Error).message}`, { cause: error });
     }
     await this.db?.close();

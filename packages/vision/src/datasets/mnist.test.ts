@@ -38,9 +38,9 @@ afterEach(async () => {
 });
 
 /** An MNIST whose resources are the real ones moved to the local server. */
-function localMnist(options: MnistOptions = {}, files = mnistFiles(), md5s?: Record<string, string>): MNIST {
+function localMnist<TX = Image, TY = number>(options: MnistOptions<TX, TY> = {}, files = mnistFiles(), md5s?: Record<string, string>): MNIST<TX, TY> {
   const resources = localResources(server, MNIST.resources, files, { md5: md5s });
-  class LocalMNIST extends MNIST {
+  class LocalMNIST extends MNIST<TX, TY> {
     protected override readonly resources = resources;
   }
   return new LocalMNIST(root, { download: true, downloadOptions: { progress: false, retries: 0 }, ...options });
@@ -126,7 +126,7 @@ describe('MNIST', () => {
   });
 
   it('applies transform and targetTransform', async () => {
-    const mnist = await localMnist({ transform: (img) => img.getPixel(0, 0), targetTransform: (y) => y * 10 } as MnistOptions).prepare();
+    const mnist = await localMnist({ transform: (img) => img.getPixel(0, 0), targetTransform: (y) => y * 10 }).prepare();
     expect(await mnist.getItem(2)).toEqual([62, 40]);
   });
 
@@ -248,7 +248,7 @@ describe('KMNIST and FashionMNIST', () => {
   ] as const) {
     it(`${name} downloads into root/${name}/raw and serves its items and classes`, async () => {
       const resources = localResources(server, Kind.resources, mnistFiles());
-      class Local extends Kind {
+      class Local extends (Kind as typeof MNIST) {
         protected override readonly resources = resources;
       }
       const ds = await new Local(root, { download: true, downloadOptions: { progress: false }, train: false }).prepare();

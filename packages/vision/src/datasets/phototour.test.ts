@@ -170,6 +170,11 @@ describe('PhotoTour', () => {
   });
 
   it('rejects a bad info.txt line and a match with an unknown patch, naming the file and line', async () => {
+    const short = buildZip(files({ 'info.txt': '0 0\n1 0\n' }));
+    await expect(local({}, short).prepare()).rejects.toThrow(
+      new DatasetError(`PhotoTour: ${join(root, 'liberty', 'info.txt')} has 2 lines, but there are 300 patches (one line per patch)`),
+    );
+    await rm(root, { recursive: true, force: true });
     const badInfo = buildZip(files({ 'info.txt': '0 0\nzero 0\n' }));
     await expect(local({}, badInfo).prepare()).rejects.toThrow(
       new DatasetError(`PhotoTour: line 2 of ${join(root, 'liberty', 'info.txt')} should start with a 3D point id (an integer), got 'zero 0'`),

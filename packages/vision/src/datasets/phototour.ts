@@ -1,7 +1,7 @@
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { IndexError, ValueError, type ModuleExport } from '@dl/core';
-import { downloadResource, extractArchive, type DatasetResource, type VisionDatasetOptions } from '@dl/core/node';
+import { DatasetError, downloadResource, extractArchive, type DatasetResource, type VisionDatasetOptions } from '@dl/core/node';
 import { Image } from '../image/image';
 import { openPatchStore, PATCH_SIZE, type PatchStore } from './internal/patch-store';
 import { readInfoFile, readMatchesFile } from './internal/phototour-text-files';
@@ -239,7 +239,11 @@ export class PhotoTour<T = Image, Train extends boolean = true> extends VisionDa
   protected async load(): Promise<void> {
     const store = await openPatchStore(this.folder, this.cacheFile, this.patchLimit, this.name);
     try {
-      this.labelList = await readInfoFile(join(this.folder, PhotoTour.infoFile), this.name);
+      const infoFile = join(this.folder, PhotoTour.infoFile);
+      this.labelList = await readInfoFile(infoFile, this.name);
+      if (this.labelList.length < store.count) {
+        throw new DatasetError(`${this.name}: ${infoFile} has ${this.labelList.length} lines, but there are ${store.count} patches (one line per patch)`);
+      }
       this.matchList = await readMatchesFile(join(this.folder, PhotoTour.matchesFiles), store.count, this.name);
     } catch (error) {
       store.close();
@@ -252,7 +256,7 @@ export class PhotoTour<T = Image, Train extends boolean = true> extends VisionDa
   protected loadItem(i: number): [PhotoTourInput<Image, Train>, number] {
     const store = this.store!;
     const patch = (k: number) => new Image(PATCH_SIZE, PATCH_SIZE, 'L', store.read(k));
-    if (this.train) return [patch(i) as PhotoTourInput<Image, Train>, this.labelList[i] ?? -1];
+    if (this.train) return [patch(i) as PhotoTourInput<Image, Train>, this.labelList[i]!];
     const m = this.matchList.subarray(i * 3, i * 3 + 3);
     return [[patch(m[0]!), patch(m[1]!)] as PhotoTourInput<Image, Train>, m[2]!];
   }

@@ -5,13 +5,34 @@ import type { Image } from '../image/image';
 import type { IdxArray } from './idx';
 import { MnistBase } from './internal/mnist-base';
 
-/** QMNIST's subsets: `train`, `test` (all 60k), `test10k` (MNIST's test set), `test50k` (the rest), `nist` (all 402,953 digits). */
+/**
+ * QMNIST's subsets: `train`, `test` (all 60k), `test10k` (MNIST's test set), `test50k` (the rest), `nist` (all 402,953 digits).
+ *
+ * @example
+ * ```ts
+ * new QMNIST('./data', { what: 'test10k' });
+ * ```
+ */
 export type QMNISTWhat = 'train' | 'test' | 'test10k' | 'test50k' | 'nist';
 
-/** A QMNIST target: the class number (`compat: true`) or the 8 values of the extended label. */
+/**
+ * A QMNIST target: the class number (`compat: true`) or the 8 values of the extended label.
+ *
+ * @example
+ * ```ts
+ * const [, target] = await new QMNIST('./data', { compat: false }).getItem(0); // a Tensor [8]
+ * ```
+ */
 export type QMNISTTarget = number | Tensor;
 
-/** Options of {@link QMNIST}. */
+/**
+ * Options of {@link QMNIST}.
+ *
+ * @example
+ * ```ts
+ * new QMNIST('./data', { what: 'nist', compat: false, download: true });
+ * ```
+ */
 export interface QMNISTOptions<TX = Image, TY = QMNISTTarget> extends VisionDatasetOptions<Image, QMNISTTarget, TX, TY> {
   /** The subset. @default 'train' when `train` is true, else 'test' */
   what?: QMNISTWhat;

@@ -6,10 +6,24 @@ import { Image } from '../image/image';
 import { readWholeFile } from './internal/read-whole-file';
 import { VisionDataset } from './vision-dataset';
 
-/** STL-10's splits. */
+/**
+ * STL-10's splits.
+ *
+ * @example
+ * ```ts
+ * new STL10('./data', { split: 'unlabeled' });
+ * ```
+ */
 export type STL10Split = 'train' | 'train+unlabeled' | 'unlabeled' | 'test';
 
-/** Options of {@link STL10}. */
+/**
+ * Options of {@link STL10}.
+ *
+ * @example
+ * ```ts
+ * new STL10('./data', { split: 'train', folds: 3, download: true });
+ * ```
+ */
 export interface STL10Options<TX = Image, TY = number> extends VisionDatasetOptions<Image, number, TX, TY> {
   /** Which images to read. @default 'train' */
   split?: STL10Split;
@@ -216,7 +230,9 @@ export class STL10<TX = Image, TY = number> extends VisionDataset<Image, number,
       throw new DatasetError(`${this.name}: ${path}: fold ${this.folds} ${line === undefined ? 'is missing' : `holds ${bad}, not an index of the ${labels.length} training images`}`);
     }
     const out = new Uint8Array(indices.length * IMAGE_BYTES);
-    indices.forEach((src, dst) => out.set(pixels.subarray(src * IMAGE_BYTES, (src + 1) * IMAGE_BYTES), dst * IMAGE_BYTES));
+    indices.forEach((src, dst) => {
+      out.set(pixels.subarray(src * IMAGE_BYTES, (src + 1) * IMAGE_BYTES), dst * IMAGE_BYTES);
+    });
     return { pixels: out, labels: indices.map((i) => labels[i]!) };
   }
 }

@@ -6,10 +6,24 @@ import { matNumeric, matToNumbers } from './mat/mat-access';
 import { readMatFile } from './mat/read-mat';
 import { VisionDataset } from './vision-dataset';
 
-/** SVHN's splits: `train` (73,257 digits), `test` (26,032) and `extra` (531,131 easier ones). */
+/**
+ * SVHN's splits: `train` (73,257 digits), `test` (26,032) and `extra` (531,131 easier ones).
+ *
+ * @example
+ * ```ts
+ * new SVHN('./data', { split: 'extra' });
+ * ```
+ */
 export type SVHNSplit = 'train' | 'test' | 'extra';
 
-/** Options of {@link SVHN}. */
+/**
+ * Options of {@link SVHN}.
+ *
+ * @example
+ * ```ts
+ * new SVHN('./data', { split: 'test', download: true });
+ * ```
+ */
 export interface SVHNOptions<TX = Image, TY = number> extends VisionDatasetOptions<Image, number, TX, TY> {
   /** Which file to read. @default 'train' */
   split?: SVHNSplit;

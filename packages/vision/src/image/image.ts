@@ -72,7 +72,15 @@ export class Image {
     const c = modeChannels(mode);
     const fill = typeof color === 'number' ? Array.from({ length: c }, (_, i) => (mode === 'RGBA' && i === 3 ? 255 : color)) : [...color];
     if (fill.length !== c) throw new ValueError(`Image.new: a ${mode} color has ${c} values, got ${fill.length}`);
-    for (let i = 0; i < img.data.length; i += c) for (let k = 0; k < c; k++) img.data[i + k] = fill[k]!;
+    const data = img.data;
+    if (fill.every((v) => v === fill[0])) {
+      if (fill[0] !== 0) data.fill(fill[0]!);
+      return img;
+    }
+    // One pixel, then doubling copies: no per-pixel loop for large images.
+    if (data.length === 0) return img;
+    data.set(fill);
+    for (let filled = c; filled < data.length; filled *= 2) data.copyWithin(filled, 0, Math.min(filled, data.length - filled));
     return img;
   }
 

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { fixtureBytes, sharpLoads } from '../../test/io/io-fixtures';
+import { fixPngCrcs, fixtureBytes, sharpLoads } from '../../test/io/io-fixtures';
 import { ImageError } from '../errors/image-error';
 import { decodeImage } from './decode-image';
 import { resetImageBackend, setImageBackend } from './image-backend';
@@ -17,12 +17,12 @@ function scramble(name: string, at: number, length: number): Uint8Array {
   return b;
 }
 
-/** A PNG whose IHDR claims `width` x `height` (CRC left wrong: the size is read first). */
+/** A PNG whose IHDR claims `width` x `height` (with a correct CRC, as a crafted file has). */
 function lyingPng(width: number, height: number): Uint8Array {
   const b = fixtureBytes('png_rgb8.png').slice();
   new DataView(b.buffer).setUint32(16, width);
   new DataView(b.buffer).setUint32(20, height);
-  return b;
+  return fixPngCrcs(b);
 }
 
 /** A JPEG whose frame header claims `width` x `height`. */
@@ -83,7 +83,11 @@ describe.each(backends)('bad input on the %s backend', (backend) => {
     await expect(decodeImage(scramble('gif_noise.gif', 900, 50))).rejects.toThrow(at('corrupt GIF: LZW code 389 is not in the table (next free code 353)'));
     const png = fixtureBytes('png_rgb8.png').slice();
     png[25] = 5; // colour type 5 does not exist
-    await expect(decodeImage(png)).rejects.toThrow(at('corrupt PNG: bit depth 8 with colour type 5 is not a valid combination'));
+    await expect(decodeImage(png)).rejects.toThrow(at("corrupt PNG: the 'IHDR' chunk at byte 8 fails its CRC check"));
+    await expect(decodeImage(fixPngCrcs(png))).rejects.toThrow(at('corrupt PNG: bit depth 8 with colour type 5 is not a valid combination'));
+    const pal = fixtureBytes('png_pal8.png').slice();
+    pal[45] ^= 1; // a palette entry
+    await expect(decodeImage(pal)).rejects.toThrow(at("corrupt PNG: the 'PLTE' chunk at byte 33 fails its CRC check"));
   });
 
   it('refuses lying headers before allocating, by the pixel limit or by what the file can hold', async () => {

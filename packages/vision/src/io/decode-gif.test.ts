@@ -66,7 +66,7 @@ describe('decodeGif', () => {
     const b = gif([4, 1, 6, 2, 5]);
     b[6] = 1; // screen 1x2: the 2x2 frame grows it back to 2x2
     expect(decodeGif(b).size).toEqual([2, 2]);
-    b[31] = 200; // frame width 200 (its pixels past the code stream stay background)
+    b[30] = 200; // frame width 200 (its pixels past the code stream stay background)
     expect(decodeGif(b).size).toEqual([200, 2]);
     expect(() => decodeGif(b, { maxPixels: 399 })).toThrow('decodeGif: <buffer>: the GIF header claims 200x2 = 400 pixels, more than the limit of 399');
   });

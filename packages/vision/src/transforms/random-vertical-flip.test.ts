@@ -1,4 +1,4 @@
-import { ArgumentTypeError, manualSeed, rand, stack, ValueError } from '@dl/core';
+import { ArgumentTypeError, manualSeed, rand, ValueError } from '@dl/core';
 import { describe, expect, it } from 'vitest';
 import { Image } from '../image/image';
 import { expectImage, imageOf, referenceFixture } from '../../test/support/color-fixtures';

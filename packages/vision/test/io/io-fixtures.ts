@@ -63,3 +63,20 @@ export function sharpLoads(): boolean {
     return false;
   }
 }
+
+/** The bytes with the CRC of every whole PNG chunk recomputed (for crafted headers that should pass the checksum). */
+export function fixPngCrcs(b: Uint8Array): Uint8Array {
+  const view = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  for (let at = 8; at + 12 <= b.length; ) {
+    const len = view.getUint32(at);
+    if (at + 12 + len > b.length) break;
+    let c = 0xffffffff;
+    for (let i = at + 4; i < at + 8 + len; i++) {
+      c ^= b[i]!;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    }
+    view.setUint32(at + 8 + len, (c ^ 0xffffffff) >>> 0);
+    at += 12 + len;
+  }
+  return b;
+}

@@ -6,7 +6,14 @@ import { Image } from '../../image/image';
 import { readIdxFile, type IdxArray } from '../idx';
 import { VisionDataset } from '../vision-dataset';
 
-/** Options of the MNIST family ({@link MNIST}, {@link KMNIST}, {@link FashionMNIST}, ...). */
+/**
+ * Options of the MNIST family ({@link MNIST}, {@link KMNIST}, {@link FashionMNIST}, ...).
+ *
+ * @example
+ * ```ts
+ * new MNIST('./data', { train: false, download: true, transform: new ToTensor() });
+ * ```
+ */
 export interface MnistOptions<TX = Image, TY = number> extends VisionDatasetOptions<Image, number, TX, TY> {
   /** The training set (`train-*` files) or the test set (`t10k-*`). @default true */
   train?: boolean;

@@ -100,7 +100,9 @@ export function parseMatrix(reader: MatElementReader, element: MatElement, what:
     const elements: Record<string, MatValue>[] = [];
     for (let e = 0; e < count; e++) {
       const record: Record<string, MatValue> = {};
-      fields.forEach((field, f) => Object.defineProperty(record, field, { value: parsed[e * fields.length + f], enumerable: true, writable: true, configurable: true }));
+      fields.forEach((field, f) => {
+        Object.defineProperty(record, field, { value: parsed[e * fields.length + f], enumerable: true, writable: true, configurable: true });
+      });
       elements.push(record);
     }
     return { name, value: { kind: 'struct', dims, fields, elements } };

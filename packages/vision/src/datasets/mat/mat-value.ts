@@ -1,7 +1,21 @@
-/** The numeric classes of MATLAB arrays. */
+/**
+ * The numeric classes of MATLAB arrays.
+ *
+ * @example
+ * ```ts
+ * if (value.kind === 'numeric' && value.class === 'uint8') value.data; // a Uint8Array
+ * ```
+ */
 export type MatNumericClass = 'double' | 'single' | 'int8' | 'uint8' | 'int16' | 'uint16' | 'int32' | 'uint32' | 'int64' | 'uint64';
 
-/** The elements of a numeric array: the typed array of its class (`double` -> Float64Array, `int64` -> BigInt64Array, ...). */
+/**
+ * The elements of a numeric array: the typed array of its class (`double` -> Float64Array, `int64` -> BigInt64Array, ...).
+ *
+ * @example
+ * ```ts
+ * const y = matNumeric(mat.y, 'y').data; // Float64Array for a double array
+ * ```
+ */
 export type MatNumericData =
   | Float64Array
   | Float32Array
@@ -14,7 +28,14 @@ export type MatNumericData =
   | BigInt64Array
   | BigUint64Array;
 
-/** A numeric (or logical) MATLAB array; elements in MATLAB's column-major order. */
+/**
+ * A numeric (or logical) MATLAB array; elements in MATLAB's column-major order.
+ *
+ * @example
+ * ```ts
+ * const x = matNumeric(mat.X, 'X'); // { class: 'uint8', dims: [32, 32, 3, N], data }
+ * ```
+ */
 export interface MatNumericArray {
   kind: 'numeric';
   /** The array's class. Logical arrays are `uint8` with `logical: true`. */
@@ -29,7 +50,14 @@ export interface MatNumericArray {
   logical: boolean;
 }
 
-/** A MATLAB char array: `chars` holds its characters column-major (see `matToString`). */
+/**
+ * A MATLAB char array: `chars` holds its characters column-major (see `matToString`).
+ *
+ * @example
+ * ```ts
+ * matToString(mat.text, 'text'); // a 1xN char array's text
+ * ```
+ */
 export interface MatCharArray {
   kind: 'char';
   dims: number[];
@@ -37,14 +65,28 @@ export interface MatCharArray {
   chars: string;
 }
 
-/** A MATLAB cell array: `cells` holds its elements column-major. */
+/**
+ * A MATLAB cell array: `cells` holds its elements column-major.
+ *
+ * @example
+ * ```ts
+ * if (value.kind === 'cell') value.cells.forEach((cell) => console.log(cell.kind));
+ * ```
+ */
 export interface MatCellArray {
   kind: 'cell';
   dims: number[];
   cells: MatValue[];
 }
 
-/** A MATLAB struct array: `elements` holds one record per element, column-major, each with every field. */
+/**
+ * A MATLAB struct array: `elements` holds one record per element, column-major, each with every field.
+ *
+ * @example
+ * ```ts
+ * matStruct(meta.synsets, 'synsets').elements[0].WNID; // a char array
+ * ```
+ */
 export interface MatStructArray {
   kind: 'struct';
   dims: number[];
@@ -53,7 +95,14 @@ export interface MatStructArray {
   elements: Record<string, MatValue>[];
 }
 
-/** An array of a class this reader does not decode (sparse, object, function handle, opaque): kept as a marker. */
+/**
+ * An array of a class this reader does not decode (sparse, object, function handle, opaque): kept as a marker.
+ *
+ * @example
+ * ```ts
+ * if (value.kind === 'unsupported') console.warn(`skipping a ${value.className} array`);
+ * ```
+ */
 export interface MatUnsupportedArray {
   kind: 'unsupported';
   /** MATLAB's class name (`sparse`, `object`, `function_handle`, `opaque`, ...). */

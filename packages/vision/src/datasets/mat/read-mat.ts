@@ -6,7 +6,14 @@ import { MatElementReader, MI } from './mat-element';
 import { parseMatrix } from './mat-matrix';
 import type { MatValue } from './mat-value';
 
-/** Options of {@link readMat} and {@link readMatFile}. */
+/**
+ * Options of {@link readMat} and {@link readMatFile}.
+ *
+ * @example
+ * ```ts
+ * readMat(bytes, { name: 'meta.mat', maxBytes: 2 ** 28 });
+ * ```
+ */
 export interface ReadMatOptions {
   /** The file name used in error messages. @default '<bytes>' */
   name?: string;

@@ -22,8 +22,8 @@ export async function decodeRaw(bytes: Uint8Array, ctx: DecodeContext): Promise<
   try {
     if (format === 'bmp') return decodeBmpRaw(bytes, ctx);
     if (format === 'gif') return decodeGifRaw(bytes, ctx);
-    const probe = probeImage(format, bytes, ctx);
     const sharp = activeSharp();
+    const probe = probeImage(format, bytes, ctx, sharp === null);
     return sharp === null ? await wasmDecode(bytes, probe, ctx) : await sharpDecode(sharp, bytes, probe, ctx);
   } catch (error) {
     if (error instanceof ImageError) throw error;

@@ -3,10 +3,14 @@ import { activeSharp } from '../image-backend';
 import { plainBytes } from './image-bytes';
 import { encodePngBytes } from './png-encoder';
 import type { RawImage } from './raw-image';
+import type { Sharp } from './sharp-loader';
 import { jpegEncoder } from './wasm-codecs';
 
-function sharpInput(raw: RawImage) {
-  return { raw: { width: raw.width, height: raw.height, channels: raw.channels } } as const;
+/** sharp over raw pixels; gray stays gray (libvips would otherwise write gray as sRGB). */
+function sharpOf(sharp: Sharp, raw: RawImage) {
+  const data = Buffer.from(raw.data.buffer, raw.data.byteOffset, raw.data.byteLength);
+  const pipeline = sharp(data, { raw: { width: raw.width, height: raw.height, channels: raw.channels } });
+  return raw.channels <= 2 ? pipeline.toColourspace('b-w') : pipeline;
 }
 
 /**
@@ -16,8 +20,7 @@ function sharpInput(raw: RawImage) {
 export async function encodeJpegRaw(raw: RawImage, quality: number, op: string): Promise<Uint8Array> {
   const sharp = activeSharp();
   if (sharp !== null) {
-    const data = Buffer.from(raw.data.buffer, raw.data.byteOffset, raw.data.byteLength);
-    const out = await sharp(data, sharpInput(raw)).jpeg({ quality, chromaSubsampling: '4:2:0' }).toBuffer();
+    const out = await sharpOf(sharp, raw).jpeg({ quality, chromaSubsampling: '4:2:0' }).toBuffer();
     return plainBytes(out);
   }
   const n = raw.width * raw.height;
@@ -58,8 +61,7 @@ export async function encodeJpegRaw(raw: RawImage, quality: number, op: string):
 export async function encodePngRaw(raw: RawImage, compressionLevel: number): Promise<Uint8Array> {
   const sharp = activeSharp();
   if (sharp !== null) {
-    const data = Buffer.from(raw.data.buffer, raw.data.byteOffset, raw.data.byteLength);
-    const out = await sharp(data, sharpInput(raw)).png({ compressionLevel, adaptiveFiltering: compressionLevel > 0 }).toBuffer();
+    const out = await sharpOf(sharp, raw).png({ compressionLevel, adaptiveFiltering: compressionLevel > 0 }).toBuffer();
     return plainBytes(out);
   }
   return encodePngBytes(raw, compressionLevel);

@@ -1,23 +1,8 @@
 import { deflateSync } from 'node:zlib';
+import { crc32 } from './crc32';
 import type { RawImage } from './raw-image';
 
 const COLOR_TYPES = [0, 0, 4, 2, 6];
-let crcTable: Uint32Array | undefined;
-
-function crc32(bytes: Uint8Array, from: number, to: number): number {
-  if (crcTable === undefined) {
-    crcTable = new Uint32Array(256);
-    for (let n = 0; n < 256; n++) {
-      let c = n;
-      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-      crcTable[n] = c >>> 0;
-    }
-  }
-  let c = 0xffffffff;
-  for (let i = from; i < to; i++) c = crcTable[(c ^ bytes[i]!) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-
 function paeth(a: number, b: number, c: number): number {
   const p = a + b - c;
   const pa = Math.abs(p - a);

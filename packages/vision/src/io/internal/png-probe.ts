@@ -1,4 +1,5 @@
 import { checkImageSize, type DecodeContext, imageError } from './decode-context';
+import { crc32 } from './crc32';
 import { fourCC, type ImageProbe, u32be } from './image-probe';
 
 const DEPTHS: Record<number, readonly number[]> = { 0: [1, 2, 4, 8, 16], 2: [8, 16], 3: [1, 2, 4, 8], 4: [8, 16], 6: [8, 16] };
@@ -7,13 +8,15 @@ const SAMPLES: Record<number, number> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
 const DEFLATE_MAX_RATIO = 1032;
 
 /**
- * @internal Reads a PNG's IHDR and walks its chunks: the size (checked against the pixel limit),
+ * @internal Reads a PNG's IHDR and walks its chunks (checking CRCs, `checkImageCrcs`: the IDATs'
+ * too): the size (checked against the pixel limit),
  * the channels PIL gives (palette -> RGB, or RGBA with tRNS; gray/RGB + tRNS keep their mode with
  * a colour key), and whether the compressed data can possibly hold the claimed pixels.
  */
-export function probePng(b: Uint8Array, ctx: DecodeContext): ImageProbe {
+export function probePng(b: Uint8Array, ctx: DecodeContext, checkImageCrcs = false): ImageProbe {
   if (b.length < 33) throw imageError(ctx, `truncated PNG: ${b.length} bytes, less than the signature and IHDR chunk (33 bytes)`);
   if (u32be(b, 8) !== 13 || fourCC(b, 12) !== 'IHDR') throw imageError(ctx, `corrupt PNG: the first chunk is not a 13-byte IHDR (got '${printable(fourCC(b, 12))}', ${u32be(b, 8)} bytes)`);
+  if (crc32(b, 12, 29) !== u32be(b, 29)) throw imageError(ctx, "corrupt PNG: the 'IHDR' chunk at byte 8 fails its CRC check");
   const width = u32be(b, 16);
   const height = u32be(b, 20);
   const depth = b[24]!;
@@ -25,12 +28,19 @@ export function probePng(b: Uint8Array, ctx: DecodeContext): ImageProbe {
   let idat = 0;
   let palette = false;
   let trns = false;
-  for (let at = 33; at + 8 <= b.length; ) {
+  for (let at = 33; at + 12 <= b.length; ) {
     const len = u32be(b, at);
     const type = fourCC(b, at + 4);
     if (len > 0x7fffffff) throw imageError(ctx, `corrupt PNG: the '${printable(type)}' chunk at byte ${at} claims ${len} bytes`);
     if (at + 12 + len > b.length && (type === 'IDAT' || idat === 0)) {
       throw imageError(ctx, `truncated PNG: the '${printable(type)}' chunk at byte ${at} needs ${12 + len} bytes, the file ends ${b.length - at} bytes into it`);
+    }
+    // PIL checks the CRC of every chunk before the image data, libpng (sharp) of every chunk; the
+    // wasm decoder of none, so its caller asks for the IDAT checks too (PIL's zlib would catch a
+    // changed IDAT byte by its Adler-32, which that decoder does not check either).
+    const whole = at + 12 + len <= b.length;
+    if (whole && (idat === 0 || checkImageCrcs) && (type !== 'IDAT' || checkImageCrcs) && crc32(b, at + 4, at + 8 + len) !== u32be(b, at + 8 + len)) {
+      throw imageError(ctx, `corrupt PNG: the '${printable(type)}' chunk at byte ${at} fails its CRC check`);
     }
     if (type === 'IDAT') idat += Math.min(len, b.length - at - 8);
     else if (type === 'PLTE') palette = true;

@@ -41,8 +41,10 @@ function emscripten<A extends unknown[], R>(load: () => Promise<unknown>, wasm: 
   return () => {
     ready ??= (async () => {
       const codec = (await load()) as EmscriptenCodec<A, R>;
+      const module = await compile(wasm);
       let messages: string[] = [];
-      await codec.init(await compile(wasm), { print: () => {}, printErr: (s) => messages.push(s) });
+      const overrides = { print: () => {}, printErr: (s: string) => messages.push(s) };
+      await codec.init(module, overrides);
       let queue: Promise<unknown> = Promise.resolve();
       return (...args: A) => {
         const run = queue.then(async () => {
@@ -50,6 +52,9 @@ function emscripten<A extends unknown[], R>(load: () => Promise<unknown>, wasm: 
           try {
             return { result: await codec.default(...args), messages };
           } catch (error) {
+            // libjpeg's error exit leaves the instance's memory unusable (later calls trap with
+            // "memory access out of bounds"): start a fresh instance of the compiled module.
+            await codec.init(module, overrides);
             return { error, messages };
           }
         });

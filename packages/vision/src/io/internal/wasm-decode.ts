@@ -20,7 +20,7 @@ export async function wasmDecode(bytes: Uint8Array, probe: ImageProbe, ctx: Deco
   const decode = await (probe.format === 'jpeg' ? jpegDecoder() : webpDecoder());
   const { result, error, messages } = await decode(buffer);
   const what = probe.format === 'jpeg' ? 'JPEG' : 'WebP';
-  if (messages.some((m) => /premature end/i.test(m))) throw imageError(ctx, `truncated ${what}: the data ends early (${messages.join('; ')})`);
+  if (messages.some((m) => m.includes('Premature end of JPEG file'))) throw imageError(ctx, `truncated ${what}: the data ends early (${messages.join('; ')})`);
   if (result === undefined) {
     const detail = messages.length > 0 ? messages.join('; ') : error instanceof Error ? error.message : String(error);
     throw imageError(ctx, `corrupt ${what} (${detail})`, error);

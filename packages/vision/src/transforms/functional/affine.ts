@@ -64,7 +64,7 @@ function parse(options: AffineOptions): Parsed {
  * Rotates, scales, shears and translates an image about its centre (or `center`), keeping its
  * size (torchvision's `affine`). Images go through PIL's `Image.transform(AFFINE)` exactly,
  * with torchvision's inverse matrix; tensors `[..., C, H, W]` through its `grid_sample` path
- * (nearest or bilinear). Pixels from outside the image take `fill`.
+ * (nearest or bilinear, computed outside autograd). Pixels from outside the image take `fill`.
  *
  * @param options `angle`, `translate`, `scale`, `shear` (required), `interpolation` (@default 'nearest'), `fill` (@default 0), `center`.
  * @throws ArgumentTypeError for a non-image or non-numeric parameters; ShapeError for a tensor of

@@ -17,14 +17,17 @@ export function hflip<T extends ImageInput>(img: T): T {
   if (checkImageInput(img, 'hflip') === 'tensor') return flip(img as Exclude<ImageInput, Image>, [-1]) as T;
   const im = img as Image;
   const c = im.channels;
-  const out = new Uint8Array(im.data.length);
+  const src = im.data;
+  const out = new Uint8Array(src.length);
   const rowLen = im.width * c;
-  for (let y = 0; y < im.height; y++) {
-    const row = y * rowLen;
-    for (let x = 0; x < im.width; x++) {
-      const s = row + x * c;
-      const d = row + (im.width - 1 - x) * c;
-      for (let k = 0; k < c; k++) out[d + k] = im.data[s + k]!;
+  for (let row = 0; row < src.length; row += rowLen) {
+    for (let s = row, d = row + rowLen - c; s < row + rowLen; s += c, d -= c) {
+      out[d] = src[s]!;
+      if (c > 1) {
+        out[d + 1] = src[s + 1]!;
+        out[d + 2] = src[s + 2]!;
+        if (c > 3) out[d + 3] = src[s + 3]!;
+      }
     }
   }
   return new Image(im.width, im.height, im.mode, out) as T;

@@ -46,13 +46,19 @@ function parsePadding(padding: unknown): [number, number, number, number] {
 /** Copies the pixels at rows `ys` x columns `xs` of `img` into `out` (`ow` wide) from `(x0, y0)` on. */
 function gatherImage(img: Image, ow: number, ys: Int32Array, xs: Int32Array, out: Uint8Array, x0 = 0, y0 = 0): void {
   const c = img.channels;
+  const src = img.data;
+  const cols = xs.map((x) => x * c);
   for (let y = 0; y < ys.length; y++) {
-    const srow = ys[y]! * img.width;
-    const drow = (y + y0) * ow;
-    for (let x = 0; x < xs.length; x++) {
-      const s = (srow + xs[x]!) * c;
-      const d = (drow + x + x0) * c;
-      for (let k = 0; k < c; k++) out[d + k] = img.data[s + k]!;
+    const srow = ys[y]! * img.width * c;
+    let d = ((y + y0) * ow + x0) * c;
+    for (let x = 0; x < cols.length; x++, d += c) {
+      const s = srow + cols[x]!;
+      out[d] = src[s]!;
+      if (c > 1) {
+        out[d + 1] = src[s + 1]!;
+        out[d + 2] = src[s + 2]!;
+        if (c > 3) out[d + 3] = src[s + 3]!;
+      }
     }
   }
 }

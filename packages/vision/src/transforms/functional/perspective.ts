@@ -47,7 +47,7 @@ function checkPoints(points: unknown, name: string): void {
  * corners of a quadrilateral) land on `endpoints` (torchvision's `perspective`). The
  * coefficients are solved as torchvision does (rounded to float32); Images are then sampled by
  * PIL's `Image.transform(PERSPECTIVE)`, tensors `[..., C, H, W]` by torchvision's `grid_sample`
- * path (nearest or bilinear). Pixels from outside the image take `fill`.
+ * path (nearest or bilinear, computed outside autograd). Pixels from outside the image take `fill`.
  *
  * @param options `interpolation` (@default 'bilinear'), `fill` (@default 0).
  * @throws ArgumentTypeError for a non-image; ShapeError for a tensor of rank < 2; ValueError for

@@ -74,6 +74,12 @@ describe('resize', () => {
     for (const v of resize(ones([3, 10, 10]), [3, 7]).dataSync()) expect(v).toBeCloseTo(1, 6);
   });
 
+  it('is differentiable through F.interpolate without antialias', () => {
+    const x = rand([1, 3, 6, 6], { requiresGrad: true });
+    resize(x, [3, 3], { antialias: false }).sum().backward();
+    expect(x.grad?.sum().item()).toBeCloseTo(9 * 3, 4);
+  });
+
   it('takes nearest-exact on tensors and ignores antialias for nearest modes', () => {
     const x = tensor([[[0, 1, 2, 3, 4, 5]]]);
     expect(resize(x, [1, 3], { interpolation: 'nearest-exact' }).tolist()).toEqual([[[1, 3, 5]]]);

@@ -79,7 +79,8 @@ function resizeTensor(t: Tensor, oh: number, ow: number, mode: InterpolationMode
  * Images are resampled exactly as PIL's `Image.resize` (a port of Pillow's separable filters,
  * antialiased, 8-bit fixed point); tensors `[..., C, H, W]` as torchvision's tensor path
  * (`F.interpolate`, antialiased for bilinear/bicubic unless `antialias: false`; int32 8-bit
- * tensors are rounded back). The same size returns the input itself.
+ * tensors are rounded back; only the `F.interpolate` path, `antialias: false` or nearest, is
+ * differentiable). The same size returns the input itself.
  *
  * @param options `interpolation` (@default 'bilinear'), `maxSize`, `antialias` (@default true).
  * @throws ArgumentTypeError for a non-image; ShapeError for a tensor of rank < 2; ValueError for a

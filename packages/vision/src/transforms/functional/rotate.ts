@@ -54,7 +54,8 @@ function rotateTensor(t: Tensor, angle: number, mode: InterpolationMode, expand:
  * Rotates an image by `angle` degrees counter-clockwise (torchvision's `rotate`). Images go
  * through PIL's `Image.rotate` exactly (its 90/180/270-degree transposes, its rotation matrix
  * rounded to 15 decimals, its nearest/bilinear/bicubic samplers); tensors `[..., C, H, W]` through
- * torchvision's `grid_sample` path (nearest or bilinear, float32, int32 rounded back).
+ * torchvision's `grid_sample` path (nearest or bilinear, float32, int32 rounded back; computed
+ * outside autograd).
  * Pixels from outside the image take `fill`.
  *
  * @param options `interpolation` (@default 'nearest'), `expand` (@default false), `center`, `fill` (@default 0).

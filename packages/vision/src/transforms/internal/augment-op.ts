@@ -1,4 +1,4 @@
-import { linspace, ValueError } from '@dl/core';
+import { ValueError } from '@dl/core';
 import { adjustBrightness } from '../functional/adjust-brightness';
 import { adjustContrast } from '../functional/adjust-contrast';
 import { adjustSaturation } from '../functional/adjust-saturation';
@@ -13,6 +13,7 @@ import { posterize } from '../functional/posterize';
 import { rotate } from '../functional/rotate';
 import { solarize } from '../functional/solarize';
 import { pyRound } from './py-round';
+import { torchLinspace } from './torch-float';
 
 /** @internal The operations AutoAugment, RandAugment and TrivialAugmentWide choose from. */
 export type AugmentOp =
@@ -37,10 +38,7 @@ export type AugmentSpace = [op: AugmentOp, magnitudes: readonly number[] | null,
 
 /** @internal `torch.linspace(start, end, steps)` as numbers (float32 values, PyTorch's arithmetic). */
 export function linspaceValues(start: number, end: number, steps: number): number[] {
-  const t = linspace(start, end, steps);
-  const values = Array.from(t.dataSync());
-  t.dispose();
-  return values;
+  return torchLinspace(start, end, steps);
 }
 
 /** @internal `top - (torch.arange(n) / ((n - 1) / div)).round().int()`: the posterize bits per bin. */

@@ -1,7 +1,7 @@
 import { ArgumentTypeError, DTypeError, ShapeError, Tensor } from '@dl/core';
 import { Image } from '../../../image/image';
 
-/** @internal What a functional transform accepts: a decoded {@link Image} or an image tensor `[..., C, H, W]`. */
+/** What a functional transform accepts: a decoded {@link Image} or an image tensor `[..., C, H, W]`. */
 export type ImageInput = Image | Tensor;
 
 /** @internal Whether `x` is a @dl/core Tensor. */
