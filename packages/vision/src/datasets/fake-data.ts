@@ -48,7 +48,9 @@ export class FakeData<TX = Image, TY = number> extends VisionDataset<Image, numb
   readonly size: number;
   /** `[channels, height, width]`. */
   readonly imageSize: readonly [number, number, number];
+  /** Targets are in `0 .. numClasses - 1`. */
   readonly numClasses: number;
+  /** Added to the index to seed each item. */
   readonly randomOffset: number;
 
   constructor(options: FakeDataOptions<TX, TY> = {}) {

@@ -114,7 +114,8 @@ export function parseIdx(bytes: Uint8Array, name = '<bytes>'): IdxArray {
 function decode(bytes: Uint8Array, offset: number, count: number, dtype: IdxDType, view: DataView): IdxData {
   switch (dtype) {
     case 'uint8':
-      return bytes.subarray(offset, offset + count);
+      // A plain view even when `bytes` is a Node Buffer (whose `slice` would not copy).
+      return new Uint8Array(bytes.buffer, bytes.byteOffset + offset, count);
     case 'int8':
       return new Int8Array(bytes.buffer, bytes.byteOffset + offset, count);
     case 'int16': {

@@ -86,6 +86,7 @@ export class ImageNet<TX = Image, TY = number> extends VisionDataset<Image, numb
   readonly name: string = 'ImageNet';
   /** Nothing is downloaded. */
   protected readonly resources: readonly DatasetResource[] = [];
+  /** The split read. */
   readonly split: ImageNetSplit;
 
   private readonly loader: ImageNetOptions['loader'];

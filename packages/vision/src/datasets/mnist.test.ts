@@ -91,6 +91,9 @@ describe('MNIST', () => {
     expect(img).toBeInstanceOf(Image);
     expect(Array.from(img.data)).toEqual(Array.from(imagePixels(5, 28, 28).subarray(784, 1568)));
     expect(img.getPixel(3, 2)).toBe((31 + 2 * 7 + 3 * 3) % 256);
+    // Each item is a copy: changing it leaves the dataset as it was.
+    img.data.fill(0);
+    expect(((await mnist.getItem(1)) as [Image, number])[0].getPixel(3, 2)).toBe((31 + 2 * 7 + 3 * 3) % 256);
     expect((await mnist.getItem(-1))[1]).toBe(9);
     expect(mnist.rawFolder).toBe(join(root, 'MNIST', 'raw'));
   });

@@ -58,10 +58,15 @@ const IMAGE_BYTES = 3 * SIDE * SIDE;
 export class STL10<TX = Image, TY = number> extends VisionDataset<Image, number, TX, TY> {
   /** The folder the archive extracts to. */
   static readonly baseFolder: string = 'stl10_binary';
+  /** The archive's URL. */
   static readonly url: string = 'http://ai.stanford.edu/~acoates/stl10/stl10_binary.tar.gz';
+  /** The archive's file name in `root`. */
   static readonly filename: string = 'stl10_binary.tar.gz';
+  /** The archive's MD5. */
   static readonly tgzMd5: string = '91f7769df0f17e558f3565bffb0c7dfb';
+  /** The class names, one a line. */
   static readonly classNamesFile: string = 'class_names.txt';
+  /** The ten folds, one a line of training image indices. */
   static readonly foldsListFile: string = 'fold_indices.txt';
   /** `train_X.bin`, `train_y.bin`, `unlabeled_X.bin` and their MD5s (torchvision's `train_list`). */
   static readonly trainList: readonly (readonly [string, string])[] = [
@@ -74,9 +79,11 @@ export class STL10<TX = Image, TY = number> extends VisionDataset<Image, number,
     ['test_X.bin', '7f263ba9f9e0b06b93213547f721ac82'],
     ['test_y.bin', '36f9794fa4beb8a2c72628de14fa638e'],
   ];
+  /** The split names. */
   static readonly splits: readonly STL10Split[] = ['train', 'train+unlabeled', 'unlabeled', 'test'];
 
   readonly name: string = 'STL10';
+  /** The split read. */
   readonly split: STL10Split;
   /** The fold read, if any. */
   readonly folds: number | undefined;

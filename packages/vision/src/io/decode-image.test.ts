@@ -5,7 +5,8 @@ import { ImageError } from '../errors/image-error';
 import { decodeImage } from './decode-image';
 import { decodeJpeg } from './decode-jpeg';
 import { decodePng } from './decode-png';
-import { resetImageBackend, setImageBackend } from './image-backend';
+import { setImageBackend } from './image-backend';
+import { resetImageBackend } from './internal/backend-state';
 import { ImageReadMode } from './image-read-mode';
 
 const PIL_OF = { gray: 'L', gray_alpha: 'LA', rgb: 'RGB', rgb_alpha: 'RGBA' } as const;

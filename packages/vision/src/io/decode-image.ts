@@ -7,7 +7,14 @@ import { toBytes } from './internal/image-bytes';
 import { rawToTensor } from './internal/raw-image';
 import { checkReadMode } from './internal/read-mode';
 
-/** Options of {@link decodeImage}, {@link decodeJpeg}, {@link decodePng} and {@link readImage}. */
+/**
+ * Options of {@link decodeImage}, {@link decodeJpeg}, {@link decodePng} and {@link readImage}.
+ *
+ * @example
+ * ```ts
+ * const options: io.DecodeImageOptions = { mode: io.ImageReadMode.RGB, maxPixels: 50_000_000 };
+ * ```
+ */
 export interface DecodeImageOptions extends ImageDecodeLimits {
   /** The channels of the result. @default ImageReadMode.UNCHANGED */
   mode?: ImageReadMode;

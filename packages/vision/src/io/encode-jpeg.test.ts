@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureBytes, IO_DIR, sharpLoads } from '../../test/io/io-fixtures';
 import { decodeImage } from './decode-image';
 import { encodeJpeg } from './encode-jpeg';
-import { resetImageBackend, setImageBackend } from './image-backend';
+import { setImageBackend } from './image-backend';
+import { resetImageBackend } from './internal/backend-state';
 import { openImage } from './open-image';
 import { writeJpeg } from './write-jpeg';
 

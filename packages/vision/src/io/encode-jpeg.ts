@@ -4,7 +4,14 @@ import { encodeJpegRaw } from './internal/encode-raw';
 import { checkQuality } from './internal/encode-options';
 import { encodeSource } from './internal/encode-source';
 
-/** Options of {@link encodeJpeg} and {@link writeJpeg}. */
+/**
+ * Options of {@link encodeJpeg} and {@link writeJpeg}.
+ *
+ * @example
+ * ```ts
+ * await io.writeJpeg(img, 'out.jpg', { quality: 95 });
+ * ```
+ */
 export interface EncodeJpegOptions {
   /** JPEG quality, 1 (smallest) to 100 (best). @default 75 */
   quality?: number;

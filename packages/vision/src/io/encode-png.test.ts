@@ -7,7 +7,8 @@ import { fixtureBytes, sharpLoads } from '../../test/io/io-fixtures';
 import { Image } from '../image/image';
 import { decodeImage } from './decode-image';
 import { encodePng } from './encode-png';
-import { type ImageBackendName, resetImageBackend, setImageBackend } from './image-backend';
+import { type ImageBackendName, setImageBackend } from './image-backend';
+import { resetImageBackend } from './internal/backend-state';
 import { openImage } from './open-image';
 import { writePng } from './write-png';
 

@@ -4,7 +4,14 @@ import { encodePngRaw } from './internal/encode-raw';
 import { checkCompressionLevel } from './internal/encode-options';
 import { encodeSource } from './internal/encode-source';
 
-/** Options of {@link encodePng} and {@link writePng}. */
+/**
+ * Options of {@link encodePng} and {@link writePng}.
+ *
+ * @example
+ * ```ts
+ * await io.writePng(mask, 'mask.png', { compressionLevel: 9 });
+ * ```
+ */
 export interface EncodePngOptions {
   /** zlib compression level, 0 (none, fastest) to 9 (smallest). @default 6 */
   compressionLevel?: number;

@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fixtureBytes, sharpLoads } from '../../test/io/io-fixtures';
 import { ImageBackendError } from '../errors/image-backend-error';
 import { decodeImage } from './decode-image';
-import { getImageBackend, resetImageBackend, setImageBackend } from './image-backend';
+import { getImageBackend, setImageBackend } from './image-backend';
+import { resetImageBackend } from './internal/backend-state';
 import { setSharpLoader } from './internal/sharp-loader';
 
 afterEach(() => {

@@ -1,16 +1,22 @@
 import { ImageBackendError } from '../errors/image-backend-error';
-import { loadSharp, type Sharp } from './internal/sharp-loader';
+import { backendState } from './internal/backend-state';
+import { activeSharp, errorText } from './internal/active-sharp';
+import { loadSharp } from './internal/sharp-loader';
 
 /**
  * The image codecs: `'sharp'` (libvips, native, the default in Node when it loads) or `'wasm'`
  * (@jsquash's MozJPEG, PNG and WebP codecs compiled to WebAssembly, and UTIF for TIFF). Both
  * decode to the same pixels as PIL; GIF and BMP use this package's own decoders on both.
+ *
+ * @example
+ * ```ts
+ * const backend: io.ImageBackendName = io.getImageBackend(); // 'sharp'
+ * ```
  */
 export type ImageBackendName = 'sharp' | 'wasm';
 
 const BACKENDS: readonly ImageBackendName[] = ['sharp', 'wasm'];
-let chosen: ImageBackendName | undefined;
-let warned = false;
+const state = backendState;
 
 /**
  * Chooses the codecs every later decode and encode uses, as torchvision's
@@ -33,7 +39,7 @@ export function setImageBackend(name: ImageBackendName): void {
       throw new ImageBackendError(`setImageBackend: the 'sharp' backend cannot load here (${errorText(load.error)}); use 'wasm'`, { cause: load.error });
     }
   }
-  chosen = name;
+  state.chosen = name;
 }
 
 /**
@@ -46,29 +52,6 @@ export function setImageBackend(name: ImageBackendName): void {
  * ```
  */
 export function getImageBackend(): ImageBackendName {
-  if (chosen !== undefined) return chosen;
+  if (state.chosen !== undefined) return state.chosen;
   return activeSharp() === null ? 'wasm' : 'sharp';
-}
-
-/** @internal `sharp` when it is the backend in use, else null (the wasm codecs). */
-export function activeSharp(): Sharp | null {
-  if (chosen === 'wasm') return null;
-  const load = loadSharp();
-  if ('sharp' in load) return load.sharp;
-  if (!warned) {
-    warned = true;
-    console.warn(`@dl/vision: sharp cannot load (${errorText(load.error)}); decoding images with the wasm backend instead`);
-  }
-  return null;
-}
-
-/** @internal For tests: back to the default choice, and warn again next time. */
-export function resetImageBackend(): void {
-  chosen = undefined;
-  warned = false;
-}
-
-function errorText(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  return text.split('\n')[0]!;
 }

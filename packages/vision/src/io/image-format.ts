@@ -1,4 +1,11 @@
-/** The encoded formats the decoders read. */
+/**
+ * The encoded formats the decoders read.
+ *
+ * @example
+ * ```ts
+ * const format: io.ImageFormat | null = io.detectImageFormat(bytes); // 'png'
+ * ```
+ */
 export type ImageFormat = 'jpeg' | 'png' | 'webp' | 'gif' | 'bmp' | 'tiff';
 
 /**

@@ -19,7 +19,14 @@ export const ImageReadMode = {
   RGB_ALPHA: 'rgb_alpha',
 } as const;
 
-/** One of the {@link ImageReadMode} values. */
+/**
+ * One of the {@link ImageReadMode} values.
+ *
+ * @example
+ * ```ts
+ * const mode: io.ImageReadMode = io.ImageReadMode.GRAY; // 'gray'
+ * ```
+ */
 export type ImageReadMode = (typeof ImageReadMode)[keyof typeof ImageReadMode];
 
 const READ_MODES: readonly string[] = Object.values(ImageReadMode);

@@ -1,4 +1,4 @@
-import { ValueError } from '@dl/core';
+import { checkMaxPixels } from './internal/check-max-pixels';
 
 /**
  * The default largest image (width x height) the decoders accept: PIL's decompression-bomb error
@@ -13,15 +13,6 @@ import { ValueError } from '@dl/core';
 export const DEFAULT_MAX_IMAGE_PIXELS = 178_956_970;
 
 let maxImagePixels = DEFAULT_MAX_IMAGE_PIXELS;
-
-/** @internal A pixel limit checked: a positive integer, or Infinity for none. */
-export function checkMaxPixels(value: unknown, op: string): number {
-  if (value === null) return Number.POSITIVE_INFINITY;
-  if (typeof value !== 'number' || !(value === Number.POSITIVE_INFINITY || (Number.isInteger(value) && value > 0))) {
-    throw new ValueError(`${op}: maxPixels must be a positive integer, Infinity or null (no limit), got ${String(value)}`);
-  }
-  return value;
-}
 
 /**
  * Sets the largest image (width x height) every decoder accepts when a call passes no

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chwToHwc, diff, fixtureBytes, IO_DIR, ioFixtures, pixels, sharpLoads } from '../../test/io/io-fixtures';
 import { ImageError } from '../errors/image-error';
 import { decodeImageToImage } from './decode-image-to-image';
-import { type ImageBackendName, resetImageBackend, setImageBackend } from './image-backend';
+import { type ImageBackendName, setImageBackend } from './image-backend';
+import { resetImageBackend } from './internal/backend-state';
 import { openImage } from './open-image';
 
 /** PIL's mode of each file -> the Image mode openImage gives without `mode` (no P, LA, 1, I, CMYK here). */

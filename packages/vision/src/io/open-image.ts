@@ -7,7 +7,14 @@ import { rawToImage } from './internal/raw-image';
 import { readBytes } from './internal/read-bytes';
 import { checkImageMode } from './internal/read-mode';
 
-/** Options of {@link openImage} and {@link decodeImageToImage}. */
+/**
+ * Options of {@link openImage} and {@link decodeImageToImage}.
+ *
+ * @example
+ * ```ts
+ * const img = await io.openImage('scan.tif', { mode: 'L', maxPixels: null });
+ * ```
+ */
 export interface OpenImageOptions extends ImageDecodeLimits {
   /**
    * Convert to this mode, as PIL's `Image.open(f).convert(mode)`. Omitted: the mode PIL opens the

@@ -1,7 +1,14 @@
 import { ArgumentTypeError, DTypeError, ShapeError, Tensor, tensor, ValueError } from '@dl/core';
 import { describeInput } from '../transforms/functional/internal/image-input';
 
-/** Options of {@link makeGrid} (and {@link saveImage}), torchvision's names in camelCase. */
+/**
+ * Options of {@link makeGrid} (and {@link saveImage}), torchvision's names in camelCase.
+ *
+ * @example
+ * ```ts
+ * utils.makeGrid(batch, { nrow: 4, padding: 1, normalize: true, valueRange: [-1, 1], padValue: 1 });
+ * ```
+ */
 export interface MakeGridOptions {
   /** Images per row of the grid. @default 8 */
   nrow?: number;
@@ -44,7 +51,7 @@ function batchOf(input: unknown): { values: Float32Array | Int32Array; shape: nu
   if (!Array.isArray(input)) return { values: first.dataSync() as Float32Array | Int32Array, shape: [...first.shape], dtype: first.dtype as 'float32' | 'int32' };
   const per = first.numel();
   const values = first.dtype === 'float32' ? new Float32Array(per * tensors.length) : new Int32Array(per * tensors.length);
-  tensors.forEach((t, i) => values.set(t.dataSync() as Float32Array | Int32Array, i * per));
+  for (let i = 0; i < tensors.length; i++) values.set(tensors[i]!.dataSync() as Float32Array | Int32Array, i * per);
   return { values, shape: [tensors.length, ...first.shape], dtype: first.dtype as 'float32' | 'int32' };
 }
 
@@ -65,7 +72,7 @@ function normalizeRange(v: Float32Array, from: number, to: number, range: readon
   const hi = f32(high);
   const scale = f32(Math.max(high - low, 1e-5));
   for (let i = from; i < to; i++) {
-    const x = v[i]! < lo ? lo : v[i]! > hi ? hi : v[i]!;
+    const x = Math.min(Math.max(v[i]!, lo), hi);
     v[i] = f32(f32(x - lo) / scale);
   }
 }

@@ -6,7 +6,14 @@ import { encodeSource } from '../io/internal/encode-source';
 import { describeInput } from '../transforms/functional/internal/image-input';
 import { type MakeGridOptions, makeGrid } from './make-grid';
 
-/** Options of {@link saveImage}: the grid's, plus the file format. */
+/**
+ * Options of {@link saveImage}: the grid's, plus the file format.
+ *
+ * @example
+ * ```ts
+ * await utils.saveImage(batch, 'samples.out', { format: 'jpeg', quality: 90, nrow: 4 });
+ * ```
+ */
 export interface SaveImageOptions extends MakeGridOptions {
   /** `'png'` or `'jpeg'` (`'jpg'`). @default from the file extension (.png, .jpg, .jpeg) */
   format?: 'png' | 'jpeg' | 'jpg';

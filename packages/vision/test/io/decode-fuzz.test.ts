@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeImage } from '../../src/io/decode-image';
-import { getImageBackend, resetImageBackend, setImageBackend } from '../../src/io/image-backend';
+import { getImageBackend, setImageBackend } from '../../src/io/image-backend';
+import { resetImageBackend } from '../../src/io/internal/backend-state';
 import { ImageError } from '../../src/errors/image-error';
 import { fixPngCrcs, fixtureBytes } from './io-fixtures';
 

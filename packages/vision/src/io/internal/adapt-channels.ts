@@ -11,6 +11,17 @@ export function adaptChannels(data: Uint8Array, got: number, width: number, heig
   const raw: RawImage = { width, height, channels: want, data, colorKey: probe.colorKey };
   if (got === want) return raw;
   const n = width * height;
+  if (got === 4 && want === 3) {
+    // the wasm codecs' RGBA -> RGB, the common case: a tight loop
+    const rgb = new Uint8Array(n * 3);
+    for (let p = 0, s = 0, d = 0; p < n; p++, s += 4, d += 3) {
+      rgb[d] = data[s]!;
+      rgb[d + 1] = data[s + 1]!;
+      rgb[d + 2] = data[s + 2]!;
+    }
+    raw.data = rgb;
+    return raw;
+  }
   const out = new Uint8Array(n * want);
   const srcAlpha = got === 2 ? 1 : got === 4 ? 3 : -1;
   for (let p = 0, s = 0, d = 0; p < n; p++, s += got, d += want) {

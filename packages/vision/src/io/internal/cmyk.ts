@@ -9,7 +9,7 @@ export function cmykToRgb(cmyk: Uint8Array, pixels: number): Uint8Array {
     for (let c = 0; c < 3; c++) {
       const t = cmyk[s + c]! * nk + 128;
       const v = nk - (((t >> 8) + t) >> 8);
-      out[d + c] = v < 0 ? 0 : v;
+      out[d + c] = Math.max(0, v);
     }
   }
   return out;

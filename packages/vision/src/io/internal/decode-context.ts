@@ -1,6 +1,7 @@
 import { ImageError } from '../../errors/image-error';
 import type { ImageDecodeLimits } from '../image-decode-limits';
-import { checkMaxPixels, getMaxImagePixels } from '../max-image-pixels';
+import { getMaxImagePixels } from '../max-image-pixels';
+import { checkMaxPixels } from './check-max-pixels';
 
 /** @internal Who is decoding what, for error messages, and the pixel limit that applies. */
 export interface DecodeContext {

@@ -1,5 +1,5 @@
 import { ImageError } from '../../errors/image-error';
-import { activeSharp } from '../image-backend';
+import { activeSharp } from './active-sharp';
 import { detectImageFormat, type ImageFormat } from '../image-format';
 import { decodeBmpRaw } from './bmp-decoder';
 import { type DecodeContext, imageError } from './decode-context';

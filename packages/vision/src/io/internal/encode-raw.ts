@@ -1,5 +1,5 @@
 import { ImageError } from '../../errors/image-error';
-import { activeSharp } from '../image-backend';
+import { activeSharp } from './active-sharp';
 import { plainBytes } from './image-bytes';
 import { encodePngBytes } from './png-encoder';
 import type { RawImage } from './raw-image';

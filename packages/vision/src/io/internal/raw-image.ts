@@ -41,26 +41,66 @@ export function naturalChannels(raw: RawImage): RawChannels {
 export function convertChannels(raw: RawImage, to: RawChannels): Uint8Array {
   const from = raw.channels;
   if (from === to) return raw.data;
-  const keyIgnored = raw.colorKey === true && from === 4 && to === 2;
   const n = raw.width * raw.height;
   const src = raw.data;
   const out = new Uint8Array(n * to);
-  for (let p = 0, s = 0, d = 0; p < n; p++, s += from, d += to) {
-    const gray = from <= 2;
-    const alpha = from === 2 ? src[s + 1]! : from === 4 && !keyIgnored ? src[s + 3]! : 255;
-    if (to <= 2) {
-      out[d] = gray ? src[s]! : luma(src[s]!, src[s + 1]!, src[s + 2]!);
-      if (to === 2) out[d + 1] = alpha;
-    } else {
-      if (gray) {
+  // One tight loop per pair: a generic per-pixel branch is several times slower.
+  switch (from * 10 + to) {
+    case 13:
+      for (let p = 0, d = 0; p < n; p++, d += 3) out[d] = out[d + 1] = out[d + 2] = src[p]!;
+      break;
+    case 14:
+      for (let p = 0, d = 0; p < n; p++, d += 4) {
+        out[d] = out[d + 1] = out[d + 2] = src[p]!;
+        out[d + 3] = 255;
+      }
+      break;
+    case 12:
+      for (let p = 0, d = 0; p < n; p++, d += 2) {
+        out[d] = src[p]!;
+        out[d + 1] = 255;
+      }
+      break;
+    case 21:
+      for (let p = 0, s = 0; p < n; p++, s += 2) out[p] = src[s]!;
+      break;
+    case 23:
+      for (let p = 0, s = 0, d = 0; p < n; p++, s += 2, d += 3) out[d] = out[d + 1] = out[d + 2] = src[s]!;
+      break;
+    case 24:
+      for (let p = 0, s = 0, d = 0; p < n; p++, s += 2, d += 4) {
         out[d] = out[d + 1] = out[d + 2] = src[s]!;
-      } else {
+        out[d + 3] = src[s + 1]!;
+      }
+      break;
+    case 31:
+    case 41:
+      for (let p = 0, s = 0; p < n; p++, s += from) out[p] = luma(src[s]!, src[s + 1]!, src[s + 2]!);
+      break;
+    case 32:
+    case 42: {
+      const keyIgnored = raw.colorKey === true; // RGB + tRNS -> LA: PIL leaves alpha at 255
+      for (let p = 0, s = 0, d = 0; p < n; p++, s += from, d += 2) {
+        out[d] = luma(src[s]!, src[s + 1]!, src[s + 2]!);
+        out[d + 1] = from === 4 && !keyIgnored ? src[s + 3]! : 255;
+      }
+      break;
+    }
+    case 34:
+      for (let p = 0, s = 0, d = 0; p < n; p++, s += 3, d += 4) {
+        out[d] = src[s]!;
+        out[d + 1] = src[s + 1]!;
+        out[d + 2] = src[s + 2]!;
+        out[d + 3] = 255;
+      }
+      break;
+    case 43:
+      for (let p = 0, s = 0, d = 0; p < n; p++, s += 4, d += 3) {
         out[d] = src[s]!;
         out[d + 1] = src[s + 1]!;
         out[d + 2] = src[s + 2]!;
       }
-      if (to === 4) out[d + 3] = alpha;
-    }
+      break;
   }
   return out;
 }
@@ -87,12 +127,25 @@ export function rawToTensor(raw: RawImage, mode: ImageReadMode): Tensor {
   const hwc = convertChannels(raw, c);
   const plane = raw.width * raw.height;
   const chw = new Int32Array(plane * c);
-  if (c === 1) {
-    for (let i = 0; i < plane; i++) chw[i] = hwc[i]!;
+  // Pixel by pixel (one stride-c pass per channel is several times slower).
+  if (c === 1) for (let i = 0; i < plane; i++) chw[i] = hwc[i]!;
+  else if (c === 2) {
+    for (let i = 0, s = 0; i < plane; i++, s += 2) {
+      chw[i] = hwc[s]!;
+      chw[plane + i] = hwc[s + 1]!;
+    }
+  } else if (c === 3) {
+    for (let i = 0, s = 0; i < plane; i++, s += 3) {
+      chw[i] = hwc[s]!;
+      chw[plane + i] = hwc[s + 1]!;
+      chw[2 * plane + i] = hwc[s + 2]!;
+    }
   } else {
-    for (let k = 0; k < c; k++) {
-      const base = k * plane;
-      for (let i = 0, s = k; i < plane; i++, s += c) chw[base + i] = hwc[s]!;
+    for (let i = 0, s = 0; i < plane; i++, s += 4) {
+      chw[i] = hwc[s]!;
+      chw[plane + i] = hwc[s + 1]!;
+      chw[2 * plane + i] = hwc[s + 2]!;
+      chw[3 * plane + i] = hwc[s + 3]!;
     }
   }
   return tensor(chw, { dtype: 'int32' }).reshape([c, raw.height, raw.width]);

@@ -14,7 +14,8 @@ import { jpegDecoder, pngDecoder, type RgbaPixels, webpDecoder } from './wasm-co
  */
 export async function wasmDecode(bytes: Uint8Array, probe: ImageProbe, ctx: DecodeContext): Promise<RawImage> {
   if (probe.format === 'tiff') return decodeTiff(bytes, probe, ctx);
-  const buffer = bytes.slice().buffer;
+  // the codecs take an ArrayBuffer: the input's own when it spans all of it, else a copy
+  const buffer = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer ? bytes.buffer : bytes.slice().buffer;
   if (probe.format === 'png') return decodePng(buffer, probe, ctx);
   if (probe.cmyk) return decodeCmykJpeg(bytes, ctx);
   const decode = await (probe.format === 'jpeg' ? jpegDecoder() : webpDecoder());
@@ -37,7 +38,7 @@ async function decodePng(buffer: ArrayBuffer, probe: ImageProbe, ctx: DecodeCont
     pixels = await codec.decode(buffer, { bitDepth: gray16 ? 16 : 8 });
   } catch (error) {
     // The png crate's errors reach JavaScript as "`unwrap_throw` failed": no detail to give.
-    throw imageError(ctx, 'corrupt PNG: the wasm PNG decoder rejects the data (a bad checksum, bad compressed data, or data that ends early)', error);
+    throw imageError(ctx, 'corrupt PNG: the wasm PNG decoder rejects the data (bad compressed data, or too little of it)', error);
   }
   if (gray16) {
     const n = pixels.width * pixels.height;
