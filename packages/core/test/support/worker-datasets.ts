@@ -143,7 +143,7 @@ export class TransformedRange extends Dataset<number> {
  * class: workers construct it rather than call it.
  */
 export class Scaler {
-  readonly factor: number;
+  declare readonly factor: number;
   constructor(factor: number) {
     const call = (x: number) => x * factor;
     const self = Object.setPrototypeOf(call, new.target.prototype) as Scaler;

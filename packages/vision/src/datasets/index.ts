@@ -15,6 +15,7 @@ export * from './imagenet-archives';
 export * from './fake-data';
 export * from './mat/read-mat';
 export type * from './mat/mat-value';
+export * from './mat/mat-access';
 // Datasets B: folders of class folders
 export * from './img-extensions';
 export * from './has-file-allowed-extension';

@@ -9,15 +9,16 @@ import type { Sharp } from './sharp-loader';
 /**
  * @internal Decodes JPEG, PNG, WebP or TIFF with sharp the way PIL does: embedded ICC profiles
  * ignored (`ignoreIcc`; libvips would otherwise convert to sRGB), no EXIF rotation, CMYK read raw
- * and converted with PIL's formula, gray kept as one channel (`b-w`; 16-bit gray through
- * `grey16`, whose cast to 8 bits clips at 255 as PIL's `I` -> `L` does). `failOn: 'error'`
+ * and converted with PIL's formula, gray kept as one channel (`b-w`; 16-bit gray, alone or with
+ * a tRNS key, through `grey16`, whose cast to 8 bits clips at 255 as PIL's `I` -> `L` does). `failOn: 'error'`
  * rejects truncated data and broken chunks, and tolerates what libjpeg only warns about, as PIL.
  */
 export async function sharpDecode(sharp: Sharp, bytes: Uint8Array, probe: ImageProbe, ctx: DecodeContext): Promise<RawImage> {
   const input = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let pipeline = sharp(input, { ignoreIcc: true, failOn: 'error', limitInputPixels: Number.isFinite(ctx.maxPixels) ? ctx.maxPixels : false });
   if (probe.cmyk) pipeline = pipeline.pipelineColourspace('cmyk').toColourspace('cmyk');
-  else if (probe.channels === 1) pipeline = pipeline.toColourspace(probe.bitDepth === 16 ? 'grey16' : 'b-w');
+  else if (probe.bitDepth === 16 && (probe.channels === 1 || (probe.channels === 2 && probe.colorKey))) pipeline = pipeline.toColourspace('grey16');
+  else if (probe.channels === 1) pipeline = pipeline.toColourspace('b-w');
   const { data, info } = await pipeline.raw().toBuffer({ resolveWithObject: true });
   const { width, height, channels } = info;
   if (data.length !== width * height * channels) {

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { adaptChannels } from './adapt-channels';
 import { cmykToRgb } from './cmyk';
 import { type DecodeContext, imageError } from './decode-context';
+import { exactArrayBuffer } from './image-bytes';
 import type { ImageProbe } from './image-probe';
 import type { RawImage } from './raw-image';
 
@@ -33,7 +34,7 @@ function tag(ifd: Ifd, id: number): number[] | undefined {
  */
 export function decodeTiff(bytes: Uint8Array, probe: ImageProbe, ctx: DecodeContext): RawImage {
   utif ??= createRequire(import.meta.url)('utif2') as Utif;
-  const buffer = bytes.slice().buffer;
+  const buffer = exactArrayBuffer(bytes);
   let ifd: Ifd;
   try {
     const ifds = utif.decode(buffer);

@@ -1,4 +1,5 @@
 import { adaptChannels } from './adapt-channels';
+import { exactArrayBuffer } from './image-bytes';
 import { decodeCmykJpeg } from './cmyk-jpeg';
 import { type DecodeContext, imageError } from './decode-context';
 import type { ImageProbe } from './image-probe';
@@ -14,8 +15,7 @@ import { jpegDecoder, pngDecoder, type RgbaPixels, webpDecoder } from './wasm-co
  */
 export async function wasmDecode(bytes: Uint8Array, probe: ImageProbe, ctx: DecodeContext): Promise<RawImage> {
   if (probe.format === 'tiff') return decodeTiff(bytes, probe, ctx);
-  // the codecs take an ArrayBuffer: the input's own when it spans all of it, else a copy
-  const buffer = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer ? bytes.buffer : bytes.slice().buffer;
+  const buffer = exactArrayBuffer(bytes);
   if (probe.format === 'png') return decodePng(buffer, probe, ctx);
   if (probe.cmyk) return decodeCmykJpeg(bytes, ctx);
   const decode = await (probe.format === 'jpeg' ? jpegDecoder() : webpDecoder());

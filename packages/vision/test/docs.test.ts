@@ -1,0 +1,126 @@
+// Runs every example of docs/vision.md: blocks marked `ts run` are programs, run one after another
+// in one tsx process in a scratch folder, with '@dl/vision' pointing at these sources. The folder
+// holds what the examples read, made here (no network): a full-size MNIST training split in
+// torchvision's raw layout (60,000 items, as the seed's repr shows; item 1 is a 0, as in the seed)
+// and the seed's ImageFolder layout. DL_DOCS_ECHO=1 prints what the examples printed.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const guide = readFileSync(new URL('../../../docs/vision.md', import.meta.url), 'utf8');
+const programs = [...guide.matchAll(/```ts run\n([\s\S]*?)```/g)].map((m, index) => ({ index, code: m[1]! }));
+const vision = new URL('../src/index.ts', import.meta.url).href;
+const require = createRequire(import.meta.url);
+const tsxPkg = require.resolve('tsx/package.json');
+const tsxBin = (JSON.parse(readFileSync(tsxPkg, 'utf8')) as { bin: string | Record<string, string> }).bin;
+const tsxCli = join(dirname(tsxPkg), typeof tsxBin === 'string' ? tsxBin : tsxBin.tsx);
+// The examples import '@dl/core' as users do; resolve it from this package (its devDependency).
+const core = new URL(`file://${require.resolve('@dl/core')}`).href;
+const localize = (code: string) => code.replaceAll("'@dl/vision'", `'${vision}'`).replaceAll("'@dl/core'", `'${core}'`);
+
+const dir = mkdtempSync(join(tmpdir(), 'dl-vision-docs-'));
+const results = new Map<number, string>();
+let output = '';
+let stderr = '';
+
+/** An IDX file: magic (0, 0, uint8 code 0x08, rank), big-endian dims, then the bytes. */
+function idx(dims: number[], data: Uint8Array): Buffer {
+  const head = Buffer.alloc(4 + 4 * dims.length);
+  head.writeUInt32BE(0x00000800 | dims.length, 0);
+  dims.forEach((d, i) => head.writeUInt32BE(d, 4 + 4 * i));
+  return Buffer.concat([head, data]);
+}
+
+async function writeData(): Promise<void> {
+  const n = 60_000;
+  const images = new Uint8Array(n * 28 * 28);
+  const labels = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    labels[i] = (i * 7 + 5) % 10;
+    // A filled square whose size depends on the label, so items differ.
+    const s = 4 + labels[i]!;
+    for (let y = 14 - (s >> 1); y < 14 + (s >> 1); y++) images.fill(255, i * 784 + y * 28 + 14 - (s >> 1), i * 784 + y * 28 + 14 + (s >> 1));
+  }
+  labels[1] = 0;
+  const raw = join(dir, 'MNIST', 'raw');
+  mkdirSync(raw, { recursive: true });
+  writeFileSync(join(raw, 'train-images-idx3-ubyte'), idx([n, 28, 28], images));
+  writeFileSync(join(raw, 'train-labels-idx1-ubyte'), idx([n], labels));
+  for (const [cls, count] of [['class_a', 4], ['class_b', 3]] as const) {
+    const folder = join(dir, 'path/to/image/folder', cls);
+    mkdirSync(folder, { recursive: true });
+    for (let i = 1; i <= count; i++) {
+      const px = Buffer.alloc(40 * 30 * 3, cls === 'class_a' ? 60 + i * 20 : 200 - i * 30);
+      await sharp(px, { raw: { width: 40, height: 30, channels: 3 } }).jpeg().toFile(join(folder, `img${i}.jpg`));
+    }
+  }
+}
+
+beforeAll(async () => {
+  await writeData();
+  writeFileSync(join(dir, 'package.json'), '{ "type": "module" }\n');
+  for (const p of programs) writeFileSync(join(dir, `example-${p.index}.ts`), localize(p.code));
+  const runner = [
+    `for (const i of ${JSON.stringify(programs.map((p) => p.index))}) {`,
+    "  try { await import(`./example-${i}.ts`); console.log(`@@ok ${i}`); }",
+    "  catch (e) { console.log(`@@fail ${i} ${String(e && e.stack || e).replaceAll('\\n', ' | ')}`); }",
+    '}',
+    'process.exit(0);',
+  ].join('\n');
+  writeFileSync(join(dir, 'run-all.ts'), runner);
+  const r = spawnSync(process.execPath, [tsxCli, join(dir, 'run-all.ts')], {
+    cwd: dir,
+    encoding: 'utf8',
+    timeout: 300_000,
+    env: { ...process.env, DL_BACKEND: process.env.DL_BACKEND ?? 'cpu' },
+  });
+  output = `${r.stdout}\n${r.stderr}`;
+  stderr = r.stderr;
+  for (const m of r.stdout.matchAll(/^@@(ok|fail) (\d+)(.*)$/gm)) results.set(Number(m[2]), m[1] === 'ok' ? 'ok' : m[3]!.trim());
+  if (process.env.DL_DOCS_ECHO) console.log(output);
+}, 320_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('docs/vision.md', () => {
+  it('has the seed examples to run (MNIST repr, getItem(1), ImageFolder, Compose([ToTensor(), Normalize(mean, std)]))', () => {
+    const all = programs.map((p) => p.code).join('\n');
+    expect(all).toContain("new datasets.MNIST('.', { download: true })");
+    expect(all).toContain('mnist.getItem(1)');
+    expect(all).toContain('new datasets.ImageFolder(');
+    expect(all).toContain('new transforms.Normalize(mean, std)');
+  });
+
+  for (const p of programs) {
+    const first = p.code.split('\n').find((l) => l && !l.startsWith('import')) ?? '';
+    it(`runs example ${p.index} (${first.slice(0, 50)})`, () => {
+      expect(results.get(p.index), output).toBe('ok');
+    });
+  }
+
+  it("prints what the guide's comments say for the seed's examples", () => {
+    expect(output).toContain(
+      [
+        'Dataset MNIST',
+        '    Number of datapoints: 60000',
+        '    Split: train',
+        '    Root Location: .',
+        '    Transforms (if any): None',
+        '    Target Transforms (if any): None',
+      ].join('\n'),
+    );
+    expect(output).toContain('<Image mode=L size=28x28> 0');
+    expect(output).toContain('Compose(\n    ToTensor()\n    Normalize(mean=[0.485, 0.456, 0.406], std=[0.229, 0.224, 0.225])\n)');
+    expect(output).toContain("[ 'class_a', 'class_b' ]");
+  });
+
+  it('prints nothing on stderr', () => {
+    expect(stderr).toBe('');
+  });
+});
+
+export const here = dirname(fileURLToPath(import.meta.url));
