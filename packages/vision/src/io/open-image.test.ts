@@ -51,7 +51,10 @@ describe.each(backends)('openImage on the %s backend', (backend) => {
     const img = await openImage(`${IO_DIR}png_rgb8.png`, { mode: 'RGB' });
     expect(img.size).toEqual([11, 9]);
     await expect(openImage(`${IO_DIR}missing.png`)).rejects.toThrow(new ImageError(`openImage: ${IO_DIR}missing.png: cannot read the file (no such file)`));
-    await expect(openImage(`${IO_DIR}io_expected.json`)).rejects.toThrow(/^openImage: .*io_expected\.json: not an image in a supported format \(JPEG, PNG, WebP, GIF, BMP, TIFF\): the data starts with 7b 0a 20 22 /);
+    const script = `${IO_DIR}../generators/gen_io.py`;
+    await expect(openImage(script)).rejects.toThrow(
+      new ImageError(`openImage: ${script}: not an image in a supported format (JPEG, PNG, WebP, GIF, BMP, TIFF): the data starts with 23 21 2f 75 73 72 2f 62`),
+    );
   });
 
   it('decodeImageToImage decodes bytes with <buffer> in errors', async () => {
