@@ -191,7 +191,7 @@ export function backendTestConfig(packageDir: string, split: BackendSplit): Vite
   const isolated = { pool: 'forks', isolate: true } as const;
   const { backend, backendIsolated = [], nodeIsolated = [], slow = [] } = split;
   const groups: TestGroup[] = [
-    { projects: backends(), include: backend, exclude: backendIsolated, test: shared },
+    { projects: backends(), include: backend, exclude: [...backendIsolated, ...slow], test: shared },
     { projects: once('node'), include: TEST_INCLUDE, exclude: [...backend, ...backendIsolated, ...nodeIsolated, ...slow], test: shared },
   ];
   if (backendIsolated.length) groups.push({ projects: backends('-isolated'), include: backendIsolated, test: isolated });

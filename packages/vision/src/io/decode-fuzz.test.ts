@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { decodeImage } from '../../src/io/decode-image';
-import { getImageBackend, setImageBackend } from '../../src/io/image-backend';
-import { resetImageBackend } from '../../src/io/internal/backend-state';
-import { ImageError } from '../../src/errors/image-error';
-import { fixPngCrcs, fixtureBytes } from './io-fixtures';
+import { decodeImage } from './decode-image';
+import { getImageBackend, setImageBackend } from './image-backend';
+import { resetImageBackend } from './internal/backend-state';
+import { ImageError } from '../errors/image-error';
+import { fixPngCrcs, fixtureBytes } from '../../test/io/io-fixtures';
 
 /** mulberry32: a small deterministic PRNG, so every run mutates the same way. */
 function prng(seed: number): () => number {
