@@ -60,3 +60,39 @@ describe('Compose', () => {
     throwsExactly(() => new Compose([new ToTensor(), 3 as never]), ArgumentTypeError, 'Compose: transforms[1] should be a Transform or a function, got number 3');
   });
 });
+
+describe('Compose([ToTensor(), Normalize(mean, std)]) on an Image', () => {
+  const rgb = new Image(7, 5, 'RGB', Uint8Array.from({ length: 105 }, (_, i) => (i * 37 + 11) & 255));
+  const gray = rgb.convert('L');
+  const cases: [string, Image, number[], number[]][] = [
+    ['RGB, per-channel mean and std', rgb, [0.485, 0.456, 0.406], [0.229, 0.224, 0.225]],
+    ['RGB, one mean and std', rgb, [0.5], [0.25]],
+    ['L', gray, [0.1307], [0.3081]],
+  ];
+  for (const [name, img, mean, std] of cases) {
+    it(`gives the same float32 values as ToTensor then Normalize one at a time (${name})`, () => {
+      const fused = new Compose<Image, Tensor>([new ToTensor(), new Normalize(mean, std)])(img);
+      const stepwise = new Normalize(mean, std)(new ToTensor()(img));
+      expect(fused.shape).toEqual(stepwise.shape);
+      expect(Array.from(fused.dataSync())).toEqual(Array.from(stepwise.dataSync()));
+    });
+  }
+
+  it('still reports a mean that does not fit the channels as Normalize does', () => {
+    const compose = new Compose([new ToTensor(), new Normalize([0.1, 0.2], [0.3, 0.4])]);
+    let fusedError: unknown;
+    let stepError: unknown;
+    try {
+      compose(rgb);
+    } catch (e) {
+      fusedError = e;
+    }
+    try {
+      new Normalize([0.1, 0.2], [0.3, 0.4])(new ToTensor()(rgb));
+    } catch (e) {
+      stepError = e;
+    }
+    expect(fusedError).toBeInstanceOf(Error);
+    expect(String(fusedError)).toBe(String(stepError));
+  });
+});
