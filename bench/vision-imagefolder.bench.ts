@@ -23,7 +23,10 @@ const CLASSES = 4;
 /** Writes `IMAGES` 320x240 JPEGs (quality 90) of smooth color fields with noise, in class folders. */
 async function makeFolder(dir: string): Promise<void> {
   let seed = 12345;
-  const rand = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+  const rand = () => {
+    seed = (seed * 1103515245 + 12345) >>> 0;
+    return seed / 2 ** 32;
+  };
   for (let c = 0; c < CLASSES; c++) mkdirSync(join(dir, `class_${c}`), { recursive: true });
   for (let i = 0; i < IMAGES; i++) {
     const w = 320;
