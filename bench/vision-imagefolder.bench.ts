@@ -45,8 +45,8 @@ async function makeFolder(dir: string): Promise<void> {
   }
 }
 
-function pipeline(): transforms.Compose {
-  return new transforms.Compose([
+function pipeline(): transforms.Compose<Image, dl.Tensor> {
+  return new transforms.Compose<Image, dl.Tensor>([
     new transforms.RandomResizedCrop(224),
     new transforms.RandomHorizontalFlip(),
     new transforms.ToTensor(),
@@ -64,7 +64,7 @@ async function ourRates(folder: string, numWorkers: number, epochs: number): Pro
     let n = 0;
     for await (const [x] of loader) {
       n += x.shape[0];
-      x.dispose?.();
+      x.dispose();
     }
     if (e > 0) rates.push(n / ((performance.now() - t0) / 1000));
   }

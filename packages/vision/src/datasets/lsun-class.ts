@@ -2,10 +2,12 @@ import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DatasetError, type DatasetResource, type VisionDatasetOptions } from '@dl/core/node';
 import type { Image } from '../image/image';
-import { importLmdb } from './internal/import-lmdb';
+import { importLmdb, type LmdbModule } from './internal/import-lmdb';
 import { KeyList } from './internal/key-list';
 import { lmdbFileInfo, lmdbLibraryDataVersion } from './internal/lmdb-data-version';
 import { openRgb } from './internal/open-rgb';
+import { lmdbKeyText } from './lmdb/lmdb-key-text';
+import { type LmdbReader, openLmdb } from './lmdb/lmdb-reader';
 import { VisionDataset } from './vision-dataset';
 
 /**
@@ -25,19 +27,27 @@ interface BinaryDatabase {
   close(): Promise<void>;
 }
 
+/** Where {@link LSUNClass} reads values: the built-in reader (LMDB 0.9's format), or lmdb-js (format 2). */
+interface ValueStore {
+  get(key: Uint8Array): Uint8Array | undefined;
+  close(): Promise<void>;
+}
+
 /**
  * One LSUN LMDB database (torchvision's `LSUNClass`), e.g. `bedroom_train_lmdb`: `root` is the
  * database folder (holding `data.mdb`). Items are `[image, null]`, the RGB image decoded from
  * the stored WebP/JPEG bytes, in key order (LMDB's byte order, as torchvision's cursor walk).
  *
- * Needs the optional package `lmdb` (`npm install lmdb`); the database is opened read-only.
- * LSUN's databases are in LMDB's data format 1 (LMDB 0.9), while lmdb-js's prebuilt binaries
- * read format 2 only (and crash on format 1): install lmdb with
- * `npm install lmdb --build-from-source --use_data_v1=true` to read the real LSUN files. The
- * format is checked before the database is opened, so a mismatch is a `DatasetError` saying so.
+ * LSUN's databases are in LMDB 0.9's on-disk format (data format 1, written by py-lmdb): they
+ * are read by a built-in reader in TypeScript ({@link openLmdb}), read-only, with positioned
+ * reads and no native module, so nothing needs installing. A database in lmdb-js's own format
+ * (data format 2, what the `lmdb` npm package writes by default) is read with that optional
+ * package (`npm install lmdb`). The format is checked first; a file that is not an LMDB database,
+ * or a corrupt one, is a `DatasetError` naming the file and what is wrong.
  * torchvision caches the key list in a `_cache_*` file in the working folder; this reads the
- * keys anew on `prepare()` (a cursor walk, about a second per million keys) and writes nothing.
- * LSUN has no download: a missing database folder is a `DatasetError`.
+ * keys anew on `prepare()` (a walk of the B-tree's leaf pages, a few seconds for LSUN's 3
+ * million bedrooms) and writes nothing. LSUN has no download: a missing database folder is a
+ * `DatasetError`.
  *
  * @example
  * ```ts
@@ -51,7 +61,7 @@ export class LSUNClass<TX = Image, TY = null> extends VisionDataset<Image, null,
   readonly name: string = 'LSUNClass';
   /** Nothing to download. */
   protected readonly resources: readonly DatasetResource[] = [];
-  private db: BinaryDatabase | undefined;
+  private db: ValueStore | undefined;
   private keyList = new KeyList();
 
   constructor(root: string, options: LSUNClassOptions<TX, TY> = {}) {
@@ -98,9 +108,36 @@ export class LSUNClass<TX = Image, TY = null> extends VisionDataset<Image, null,
       );
     }
     const info = await lmdbFileInfo(dataFile);
-    if (!info) throw new DatasetError(`${this.name}: ${dataFile} is not an LMDB database (no LMDB meta page at its start, or cut short)`);
-    const { open, version } = await importLmdb(this.name);
-    if (info.dataVersion !== lmdbLibraryDataVersion(version)) throw new DatasetError(this.formatMismatch(dataFile, info.dataVersion, version));
+    const { store, keys } = info?.dataVersion === 2 ? await this.openWithLmdbJs(dataFile) : this.openWithReader(dataFile);
+    await this.db?.close();
+    this.db = store;
+    this.keyList = keys;
+  }
+
+  /** LMDB 0.9's format (LSUN's files): the built-in reader, which also says what is wrong with any other file. */
+  private openWithReader(dataFile: string): { store: ValueStore; keys: KeyList } {
+    let reader: LmdbReader | undefined;
+    try {
+      reader = openLmdb(dataFile);
+      const keys = new KeyList();
+      for (const key of reader.keys()) keys.push(key);
+      const open = reader;
+      return { store: { get: (key) => open.get(key), close: async () => open.close() }, keys };
+    } catch (error) {
+      reader?.close();
+      throw error instanceof DatasetError ? new DatasetError(`${this.name}: ${error.message}`, { cause: error }) : error;
+    }
+  }
+
+  /** lmdb-js's format 2: the optional lmdb package, when it is a build that reads it. */
+  private async openWithLmdbJs(dataFile: string): Promise<{ store: ValueStore; keys: KeyList }> {
+    const { open, version } = await this.importLmdbJs();
+    if (lmdbLibraryDataVersion(version) !== 2) {
+      throw new DatasetError(
+        `${this.name}: ${dataFile} is in LMDB's data format 2 (LMDB 0.9.90, as lmdb-js writes by default), but the installed lmdb package ` +
+          `(LMDB 0.9.${version?.patch ?? 29}) was built for format 1 only; reinstall it without --use_data_v1`,
+      );
+    }
     let db: BinaryDatabase | undefined;
     const keys = new KeyList();
     try {
@@ -112,33 +149,26 @@ export class LSUNClass<TX = Image, TY = null> extends VisionDataset<Image, null,
       await db?.close().catch(() => undefined);
       throw new DatasetError(`${this.name}: cannot read the LMDB database ${this.root}: ${(error as Error).message}`, { cause: error });
     }
-    await this.db?.close();
-    this.db = db;
-    this.keyList = keys;
+    const opened = db;
+    return { store: { get: (key) => opened.getBinary(key), close: () => opened.close() }, keys };
   }
 
-  private formatMismatch(dataFile: string, fileVersion: 1 | 2, version: { patch: number } | undefined): string {
-    const head = `${this.name}: ${dataFile} is in LMDB's data format ${fileVersion}`;
-    const patch = version?.patch ?? (fileVersion === 1 ? 90 : 29);
-    return fileVersion === 1
-      ? `${head} (LMDB 0.9, as LSUN's databases are), but the installed lmdb package (LMDB 0.9.${patch}) reads format 2 only; ` +
-          'reinstall it built for format 1: npm install lmdb --build-from-source --use_data_v1=true'
-      : `${head} (LMDB 0.9.90, as lmdb-js writes by default), but the installed lmdb package (LMDB 0.9.${patch}) reads format 1 only; ` +
-          'reinstall it without --use_data_v1';
+  /** Imports the optional lmdb package (tests override this to make it missing). */
+  protected importLmdbJs(): Promise<LmdbModule> {
+    return importLmdb(this.name);
   }
 
   protected async loadItem(i: number): Promise<[Image, null]> {
     const key = this.keyList.get(i);
-    const where = `the value of key ${keyText(key)} in ${this.root}`;
+    const where = `the value of key ${lmdbKeyText(key)} in ${this.root}`;
     if (!this.db) throw new DatasetError(`${this.name}: the database ${this.root} is closed`);
-    const bytes = this.db.getBinary(key);
+    let bytes: Uint8Array | undefined;
+    try {
+      bytes = this.db.get(key);
+    } catch (error) {
+      throw error instanceof DatasetError ? new DatasetError(`${this.name}: ${error.message}`, { cause: error }) : error;
+    }
     if (bytes === undefined) throw new DatasetError(`${this.name}: ${where} is missing (was the database changed?)`);
     return [await openRgb(bytes, where, this.name), null];
   }
-}
-
-/** A key as text when it is printable ASCII (LSUN's hex ids), else as hex. */
-function keyText(key: Uint8Array): string {
-  const printable = key.every((b) => b >= 0x20 && b < 0x7f);
-  return printable ? `'${String.fromCharCode(...key)}'` : `0x${Buffer.from(key).toString('hex')}`;
 }

@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { ValueError } from '@dl/core';
 import { DatasetError } from '@dl/core/node';
 import { afterEach, beforeAll, afterAll, describe, expect, it } from 'vitest';
@@ -58,6 +60,18 @@ describe('LSUN', () => {
     expect(String(data)).toBe(
       `Dataset LSUN\n    Number of datapoints: 5\n    Classes: ['bedroom_val', 'kitchen_val']\n    Root Location: ${root}\n    Transforms (if any): None\n    Target Transforms (if any): None`,
     );
+  });
+
+  it("reads LSUN's own format (LMDB 0.9, py-lmdb's) with no lmdb package: the committed fixtures", async () => {
+    const fixtures = fileURLToPath(new URL('../../test/fixtures/datasets/lsun/', import.meta.url));
+    const data = await lsun(fixtures, { classes: ['bedroom_val', 'classroom_val'] }).prepare();
+    expect(data.length).toBe(3 + 48);
+    expect(data.dbs.map((db) => db.length)).toEqual([3, 48]);
+    const [first, t0] = await data.getItem(0);
+    expect([(first.getPixel(0, 0) as number[])[0], t0]).toEqual([10, 0]);
+    const { torchvision } = JSON.parse(readFileSync(join(fixtures, 'classroom_val_lmdb.json'), 'utf8')) as { torchvision: Array<{ size: number[] }> };
+    const [last, t1] = await data.getItem(50);
+    expect([last.size, t1]).toEqual([torchvision[47]!.size, 1]);
   });
 
   it("reads test_lmdb for classes: 'test', and applies the transforms", async () => {

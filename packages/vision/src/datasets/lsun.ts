@@ -42,8 +42,10 @@ export interface LSUNOptions<TX = Image, TY = number> extends Omit<VisionDataset
  * {@link LSUNClass}. Items are `[image, target]`: the RGB image and the index of its database in
  * `classes`. Classes are checked as torchvision checks them, with its `ValueError` messages.
  *
- * Needs the optional package `lmdb` (`npm install lmdb`). LSUN has no download (as in
- * torchvision): a missing database folder is a `DatasetError` naming it.
+ * LSUN's databases (LMDB 0.9's format, written by py-lmdb) are read by a built-in reader in
+ * TypeScript: nothing to install, no native module. Only a database in lmdb-js's own format
+ * (data format 2) needs the optional package `lmdb`. LSUN has no download (as in torchvision):
+ * a missing database folder is a `DatasetError` naming it.
  *
  * @example
  * ```ts

@@ -10,7 +10,7 @@ describe('importLmdb', () => {
   it('says how to install lmdb when the optional package is missing', async () => {
     const missing = () => Promise.reject(Object.assign(new Error("Cannot find package 'lmdb' imported from lsun-class.js"), { code: 'ERR_MODULE_NOT_FOUND' }));
     await expect(importLmdb('LSUNClass', missing)).rejects.toThrow(
-      new DatasetError("LSUNClass: reading LSUN's LMDB databases needs the optional package lmdb, which is not installed: npm install lmdb"),
+      new DatasetError("LSUNClass: reading an LMDB database in data format 2 (written by lmdb-js) needs the optional package lmdb, which is not installed: npm install lmdb"),
     );
   });
 

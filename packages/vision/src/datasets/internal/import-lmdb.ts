@@ -13,7 +13,7 @@ export async function importLmdb(op: string, load: () => Promise<unknown> = () =
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND' || /Cannot find (package|module) 'lmdb'/.test(String(error))) {
-      throw new DatasetError(`${op}: reading LSUN's LMDB databases needs the optional package lmdb, which is not installed: npm install lmdb`, {
+      throw new DatasetError(`${op}: reading an LMDB database in data format 2 (written by lmdb-js) needs the optional package lmdb, which is not installed: npm install lmdb`, {
         cause: error,
       });
     }

@@ -15,9 +15,10 @@ export interface LmdbFileInfo {
 
 /**
  * @internal Reads the meta page at the start of an LMDB data file, or returns undefined when the
- * file is not an LMDB database (or is cut short before its two meta pages). Checked before the
- * native library opens a file, because LMDB trusts its input: a foreign file, or a file in the
- * other data format, crashes the process instead of failing.
+ * file is not an LMDB database (or is cut short before its two meta pages). LSUNClass reads
+ * format 1 with its built-in reader (`lmdb/lmdb-reader.ts`, which says what is wrong with any
+ * other file) and hands only format 2 to the native lmdb-js, which trusts its input: a foreign
+ * file, or a file in the other data format, crashes the process instead of failing.
  */
 export async function lmdbFileInfo(path: string): Promise<LmdbFileInfo | undefined> {
   const file = await open(path, 'r');

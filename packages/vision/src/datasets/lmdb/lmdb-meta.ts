@@ -102,12 +102,12 @@ function readMetaPage(view: DataView, metaPage: 0 | 1, invalid: (why: string) =>
 /** Recognizes the LMDB files of other builds by where their magic sits, to say what they are. */
 function sniffOtherBuilds(view: DataView, name: string): void {
   if (view.getUint32(LMDB.META_MAGIC, true) === LMDB.MAGIC) return;
-  const unsupported = (what: string): never => {
-    throw new DatasetError(`${name}: unsupported LMDB database: ${what}, which this reader does not read`);
+  const unsupported = (what: string, hint = ''): never => {
+    throw new DatasetError(`${name}: unsupported LMDB database: ${what}, which this reader does not read${hint}`);
   };
   // LMDB 0.9.90 (mdb.master3, lmdb-js's prebuilt binaries) adds an 8-byte mp_txnid to the page header.
   if (view.getUint32(24, true) === LMDB.MAGIC && view.getUint32(28, true) === 2) {
-    unsupported("it is in LMDB's data format 2 (LMDB 0.9.90, as lmdb-js writes by default); read it with the lmdb package");
+    unsupported("it is in LMDB's data format 2 (LMDB 0.9.90, as lmdb-js writes by default)", '; read it with the lmdb package');
   }
   if (view.getUint32(LMDB.META_MAGIC, false) === LMDB.MAGIC) unsupported('it was written by a big-endian build of LMDB');
   if (view.getUint32(12, true) === LMDB.MAGIC) unsupported('it was written by a 32-bit build of LMDB (4-byte page numbers)');

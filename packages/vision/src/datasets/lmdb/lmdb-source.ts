@@ -27,7 +27,7 @@ export function fileSource(path: string): LmdbSource {
     if (statSync(path).isDirectory()) name = join(path, 'data.mdb');
     fd = openSync(name, 'r');
   } catch (error) {
-    throw new DatasetError(`openLmdb: cannot open the LMDB database ${name}: ${(error as Error).message}`, { cause: error });
+    throw new DatasetError(`${name}: cannot open the LMDB database: ${(error as Error).message}`, { cause: error });
   }
   let size: number;
   try {

@@ -8,13 +8,16 @@ export interface RgbaPixels {
   height: number;
 }
 
+/** A compiled WebAssembly module, kept opaque (the `WebAssembly` namespace is not in every consumer's lib). */
+type WasmModule = object;
+
 interface EmscriptenCodec<A extends unknown[], R> {
-  init(module: WebAssembly.Module, overrides: { print: (s: string) => void; printErr: (s: string) => void }): Promise<void>;
+  init(module: WasmModule, overrides: { print: (s: string) => void; printErr: (s: string) => void }): Promise<void>;
   default(...args: A): Promise<R>;
 }
 
 interface PngCodec {
-  init(module: WebAssembly.Module): Promise<unknown>;
+  init(module: WasmModule): Promise<unknown>;
   decode(data: ArrayBuffer, options: { bitDepth: 8 | 16 }): Promise<RgbaPixels>;
 }
 
@@ -23,11 +26,11 @@ export type CodecCall<A extends unknown[], R> = (...args: A) => Promise<{ result
 
 const require = createRequire(import.meta.url);
 
-// The tsconfig's lib (ES2022) declares WebAssembly's types but not the global itself.
-const wasmApi = (globalThis as unknown as { WebAssembly: { compile(bytes: Uint8Array): Promise<WebAssembly.Module> } }).WebAssembly;
+// ES2022's lib does not declare the WebAssembly global: reach it through globalThis.
+const wasmApi = (globalThis as unknown as { WebAssembly: { compile(bytes: Uint8Array): Promise<WasmModule> } }).WebAssembly;
 
 /** The .wasm file of a codec, compiled (in Node their `init()` cannot fetch it by URL). */
-async function compile(file: string): Promise<WebAssembly.Module> {
+async function compile(file: string): Promise<WasmModule> {
   return wasmApi.compile(await readFile(require.resolve(file)));
 }
 

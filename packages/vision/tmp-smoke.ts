@@ -1,0 +1,17 @@
+import * as dl from '@dl/core';
+import { resnet18 } from './src/models/resnet';
+import { ResNet18_Weights } from './src/models/resnet-weights';
+await dl.ready();
+let t = performance.now();
+dl.manualSeed(0);
+const m = await resnet18({ numClasses: 10 });
+console.log('build', performance.now() - t);
+const sd = m.stateDict();
+console.log(Object.keys(sd).length, Object.keys(sd).slice(0, 12));
+m.eval();
+t = performance.now();
+const y = dl.noGrad(() => m.forward(dl.randn([1, 3, 64, 64])));
+console.log('fwd', performance.now() - t, y.shape);
+console.log(String(ResNet18_Weights.DEFAULT), String(ResNet18_Weights), Object.keys(ResNet18_Weights));
+console.log(String(ResNet18_Weights.DEFAULT.transforms()));
+console.log(m.toString().split('\n').slice(0, 20).join('\n'));
