@@ -33,3 +33,4 @@ export * from './coco-detection';
 export * from './coco-captions';
 export * from './lsun-class';
 export * from './lsun';
+export * from './lmdb/lmdb-reader';

@@ -71,6 +71,4 @@ export const LMDB = {
 
   /** `CURSOR_STACK`: LMDB cannot walk a deeper tree. */
   MAX_DEPTH: 32,
-  /** `MDB_MAXKEYSIZE` of LMDB 0.9.x. */
-  MAX_KEY_SIZE: 511,
 } as const;
