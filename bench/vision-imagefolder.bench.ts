@@ -54,22 +54,29 @@ function pipeline(): transforms.Compose<Image, dl.Tensor> {
   ]);
 }
 
-async function ourRates(folder: string, numWorkers: number, epochs: number): Promise<number[]> {
+async function ourRates(folder: string, numWorkers: number, epochs: number): Promise<{ rates: number[]; cores: number }> {
   const ds = new datasets.ImageFolder(folder, { transform: pipeline() });
   await ds.prepare();
   const loader = new dl.DataLoader(ds, { batchSize: 32, shuffle: true, numWorkers, persistentWorkers: numWorkers > 0 });
   const rates: number[] = [];
+  const cores: number[] = [];
   for (let e = 0; e <= epochs; e++) {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     let n = 0;
     for await (const [x] of loader) {
       n += x.shape[0];
       x.dispose();
     }
-    if (e > 0) rates.push(n / ((performance.now() - t0) / 1000));
+    const ms = performance.now() - t0;
+    const c = process.cpuUsage(c0);
+    if (e > 0) {
+      rates.push(n / (ms / 1000));
+      cores.push((c.user + c.system) / 1000 / ms);
+    }
   }
   if (numWorkers > 0) await loader.close();
-  return rates;
+  return { rates, cores: median(cores) };
 }
 
 function torchRates(folder: string, workers: number, epochs: number): { rates: number[]; threads: number } | null {
@@ -94,7 +101,9 @@ export async function main(): Promise<void> {
     for (const workers of [0, 2]) {
       // The two sides run back to back for each worker count (one process each).
       const torch = torchRates(folder, workers, epochs);
-      const ours = median(await ourRates(folder, workers, epochs));
+      const measured = await ourRates(folder, workers, epochs);
+      const ours = median(measured.rates);
+      console.log(`@dl/vision, ${workers} workers: the process used ${measured.cores.toFixed(2)} cores (all threads) during the measured epochs`);
       if (torch) rows.push({ workers, ours, torch: median(torch.rates), source: `measured in this run (torch threads: ${torch.threads})` });
       else rows.push({ workers, ours, torch: workers === 0 ? RECORDED_TORCH_0_WORKERS : null, source: workers === 0 ? 'recorded 2026-12-03 (no PyTorch here)' : 'none recorded' });
     }

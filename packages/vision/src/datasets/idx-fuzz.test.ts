@@ -6,18 +6,8 @@ import { DatasetError } from '@dl/core/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idxBytes, imagePixels } from '../../test/support/idx-bytes';
 import { parseIdx, readIdxFile, type IdxArray } from './idx';
+import { rng } from '../../test/support/seeded-rng';
 
-/** mulberry32: a small seeded generator, so every run mutates the same way. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SEEDS: Uint8Array[] = [
   idxBytes('uint8', [3, 4, 5], imagePixels(3, 4, 5)),

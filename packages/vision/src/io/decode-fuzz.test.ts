@@ -4,18 +4,7 @@ import { getImageBackend, setImageBackend } from './image-backend';
 import { resetImageBackend } from './internal/backend-state';
 import { ImageError } from '../errors/image-error';
 import { fixPngCrcs, fixtureBytes } from '../../test/io/io-fixtures';
-
-/** mulberry32: a small deterministic PRNG, so every run mutates the same way. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng as prng } from '../../test/support/seeded-rng';
 
 const SEEDS: Record<string, string[]> = {
   png: ['png_rgb8.png', 'png_pal8_trns.png', 'png_gray4_interlaced.png', 'png_rgba16.png', 'png_graya8.png', 'png_gray1.png'],

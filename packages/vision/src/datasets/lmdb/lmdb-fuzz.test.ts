@@ -2,18 +2,8 @@ import { readFileSync } from 'node:fs';
 import { DatasetError } from '@dl/core/node';
 import { describe, expect, it } from 'vitest';
 import { openLmdb } from './lmdb-reader';
+import { rng } from '../../../test/support/seeded-rng';
 
-/** mulberry32: a small seeded generator, so every run mutates the same way. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const LSUN = new URL('../../../test/fixtures/datasets/lsun/', import.meta.url);
 const SEEDS: Array<{ bytes: Uint8Array; database?: string }> = [

@@ -3,17 +3,7 @@ import { DatasetError } from '@dl/core/node';
 import { describe, expect, it } from 'vitest';
 import { matBytes } from '../../../test/support/mat-bytes';
 import { readMat } from './read-mat';
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from '../../../test/support/seeded-rng';
 
 const FIXTURES = new URL('../../../test/fixtures/datasets/mat/', import.meta.url);
 const SEEDS = [
