@@ -507,7 +507,16 @@ export class Module {
 
   // ---- printing -----------------------------------------------------------------------------
 
-  /** @internal The class name shown by `toString()`. */
+  /**
+   * The name `toString()` prints for this module (PyTorch's `_get_name()`): the class name. A
+   * subclass overrides it to print another name, e.g. torchvision's `_DenseLayer` for a class
+   * exported as `DenseLayer`.
+   *
+   * @example
+   * ```ts
+   * new nn.Linear(2, 3)._getName(); // 'Linear'
+   * ```
+   */
   _getName(): string {
     return this.constructor.name;
   }
