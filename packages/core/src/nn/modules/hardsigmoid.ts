@@ -31,7 +31,8 @@ export class Hardsigmoid extends Module {
     return hardsigmoid(input);
   }
 
+  /** PyTorch 1.13 prints no arguments for this module, whatever `inplace` is. */
   override extraRepr(): string {
-    return this.inplace ? 'inplace=True' : '';
+    return '';
   }
 }

@@ -31,7 +31,8 @@ export class Hardswish extends Module {
     return hardswish(input);
   }
 
+  /** PyTorch 1.13 prints no arguments for this module, whatever `inplace` is. */
   override extraRepr(): string {
-    return this.inplace ? 'inplace=True' : '';
+    return '';
   }
 }

@@ -46,3 +46,10 @@ describe("toString: PyTorch's module repr", () => {
     });
   }
 });
+
+describe('Hardswish and Hardsigmoid reprs', () => {
+  it('print no arguments, as PyTorch 1.13 does, even when inplace', () => {
+    expect(String(new nn.Hardswish({ inplace: true }))).toBe('Hardswish()');
+    expect(String(new nn.Hardsigmoid({ inplace: true }))).toBe('Hardsigmoid()');
+  });
+});
