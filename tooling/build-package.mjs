@@ -48,8 +48,13 @@ for (const f of readdirSync(cjs)) {
   const m = /^(.*)\.js$/.exec(f);
   if (!m || f.startsWith('chunk-') || !existsSync(join(dist, `${m[1]}.d.ts`))) continue;
   const name = m[1];
+  // `onImport` names an export of the entry itself ("ready"), or of another module
+  // ("@dl/core#ready": a domain package's ESM entry waits for @dl/core's backend as core's does).
   const onImport = build.onImport?.[name];
   const lines = [`export * from '../cjs/${f}';`];
-  if (onImport) lines.push(`import { ${onImport} as onImport } from '../cjs/${f}';`, 'await onImport();');
+  if (onImport) {
+    const [from, exported] = onImport.includes('#') ? onImport.split('#') : [`../cjs/${f}`, onImport];
+    lines.push(`import { ${exported} as onImport } from '${from}';`, 'await onImport();');
+  }
   writeFileSync(join(wrappers, `${name}.js`), `${lines.join('\n')}\n`);
 }

@@ -98,6 +98,13 @@ describe('every entry point of every package loads', () => {
   });
 });
 
+describe('the installed @dl/vision, imported alone in an ES module', () => {
+  it('decodes an image to a tensor without importing @dl/core first (its entry waits for the backend)', async () => {
+    const { r, report } = await runScript('vision-alone.mjs', []);
+    expect(report, `${r.stdout}\n${r.stderr}`).toEqual({ shape: [3, 4, 5], dtype: 'int32', first: [10, 10, 10], normalized: [3, 4, 5], imageBackend: 'sharp' });
+  });
+});
+
 describe('the dl-bottleneck bin of the installed @dl/profiler', () => {
   const bin = () => join(consumerOf(ctx), 'node_modules/.bin/dl-bottleneck');
 
