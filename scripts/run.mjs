@@ -42,7 +42,8 @@ if (task === 'start') {
   install();
   const app = pkg.config?.mainApp ?? 'fizzbuzz';
   mustPnpm(['exec', 'turbo', 'run', 'build', `--filter=${app}...`, '--output-logs=errors-only']);
-  mustPnpm(['--filter', app, 'start', ...(rest.length ? ['--', ...rest] : [])]);
+  // pnpm passes what follows the script name on to it (a '--' would reach the app as an argument).
+  mustPnpm(['--filter', app, 'start', ...rest]);
 } else if (task === 'test') {
   install();
   // Lint first (fast), but run the tests whatever it finds: a lint failure fails the run at the end.
