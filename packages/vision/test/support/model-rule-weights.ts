@@ -21,6 +21,8 @@ export interface ModelFixture {
   input_shape: number[];
   keys: [string, number[]][];
   logits: ModelFixtureArray;
+  /** `str(model)` (the rule-weights fixtures only). */
+  repr?: string;
   train_features_pooled?: ModelFixtureArray;
   train_running?: Record<string, ModelFixtureArray>;
   train_num_batches_tracked?: number;
@@ -98,7 +100,7 @@ export interface ModelVariant {
   kwargs: Record<string, number | boolean>;
   num_params: number;
   num_state: number;
-  features_shape_64: number[] | null;
+  features_shape_32: number[] | null;
 }
 
 /** `test/fixtures/models/model_variants_b.json`, the variants of `model`. */
