@@ -1,7 +1,13 @@
 import { DatasetError } from '@dl/core/node';
 
-/** @internal The `lmdb` package's module (an optional peer dependency), with its untyped `version` export. */
-export type LmdbModule = typeof import('lmdb') & { version?: { major: number; minor: number; patch: number } };
+/**
+ * @internal What LSUN uses of the `lmdb` package (an optional peer dependency): typed here rather
+ * than as `typeof import('lmdb')`, so the published declarations do not need it installed.
+ */
+export interface LmdbModule {
+  open(path: string, options: object): unknown;
+  version?: { major: number; minor: number; patch: number };
+}
 
 /**
  * @internal Imports the optional `lmdb` package (with `load`, which tests replace), or throws a
