@@ -1,0 +1,38 @@
+// torchtext's classic `data` module (torchtext.data up to 0.8, torchtext.legacy.data in 0.9-0.11):
+// fields, examples and datasets, iterators and batches, tokenizers.
+export { FieldError } from '../errors/field-error';
+export { TabularFormatError } from '../errors/tabular-format-error';
+export { TokenizerError } from '../errors/tokenizer-error';
+export { ExampleError } from '../errors/example-error';
+export { EmptyDatasetError } from '../errors/empty-dataset-error';
+export { Pipeline, type Processing, type ConvertToken } from './utils/pipeline';
+export { RandomShuffler } from './utils/random-shuffler';
+export { interleaveKeys } from './utils/interleave-keys';
+export { ngramsIterator } from './utils/ngrams-iterator';
+export { Tree } from './dataset/tree';
+export { Example } from './dataset/example';
+export type { FieldPair, MultiFieldPair, FieldList, FieldDict } from './dataset/fields-spec';
+export { Dataset, type FieldMap, type DatasetOptions, type SplitOptions } from './dataset/dataset';
+export { TabularDataset, type TabularFormat, type TabularDatasetOptions, type TabularSplitsOptions } from './dataset/tabular-dataset';
+export type { CsvReaderParams } from './dataset/tabular-reader';
+export type { Device } from './fields/device';
+export { RawField, type RawFieldOptions } from './fields/raw-field';
+export { Field, type FieldOptions, type PaddedWithLengths, type ProcessedBatch, type VocabSource } from './fields/field';
+export { LabelField } from './fields/label-field';
+export { NestedField, type NestedFieldOptions, type NestedPadded } from './fields/nested-field';
+export { ReversibleField } from './fields/reversible-field';
+export { Batch } from './iterators/batch';
+export { batch, pool, type BatchSizeFn, type SortKeyValue } from './iterators/batching';
+export { Iterator, type IteratorOptions, type IteratorState, type SplitsOptions } from './iterators/iterator';
+export { BucketIterator } from './iterators/bucket-iterator';
+export { BPTTIterator, type BPTTIteratorOptions } from './iterators/bptt-iterator';
+export type { Tokenizer } from './tokenizers/tokenizer';
+export { getTokenizer, splitTokenizer, type TokenizerName, type TokenizerJsonSpec } from './tokenizers/get-tokenizer';
+export { basicEnglishNormalize } from './tokenizers/basic-english';
+export { spacyTokenizer } from './tokenizers/spacy';
+export { mosesTokenize, mosesTokenizer, type MosesOptions } from './tokenizers/moses';
+export { toktokTokenize } from './tokenizers/toktok';
+export { revtokTokenize, revtokDetokenize, revtokTokenizer, REVTOK_CAP, type RevtokOptions } from './tokenizers/revtok';
+export { charTokenizer } from './tokenizers/char-tokenizer';
+export { huggingFaceTokenizer, type HuggingFaceTokenizer, type HuggingFaceTokenizerOptions } from './tokenizers/huggingface';
+export { loadSpModel, sentencepieceTokenizer, sentencepieceNumericalizer, type SentencePieceModel } from './tokenizers/sentencepiece';

@@ -1,0 +1,20 @@
+// torchtext.vocab (classic, 0.6-0.8): the vocabulary and pretrained word vectors.
+export * from './vocab';
+export * from './default-index-map';
+export * from './build-vocab-from-iterator';
+export * from './subword-vocab';
+export * from './subword-segmenter';
+export type { VocabState } from './vocab-state';
+export * from './vectors';
+export * from './glove';
+export * from './fast-text';
+export * from './char-ngram';
+export * from './pretrained-aliases';
+export type { UnkInit } from './unk-init';
+export { VECTORS_MIRROR_ENV } from './internal/vectors-files';
+export { VocabError } from '../errors/vocab-error';
+export { VectorsError } from '../errors/vectors-error';
+export { VectorsFormatError, type VectorsFormatErrorDetails } from '../errors/vectors-format-error';
+export { VectorsCacheError } from '../errors/vectors-cache-error';
+export { VectorsNotFoundError } from '../errors/vectors-not-found-error';
+export { VectorsAliasError } from '../errors/vectors-alias-error';
