@@ -5,29 +5,18 @@
 // `waves_yesno/*.wav` (60 recordings, 8 kHz, named by their words, item 0 being
 // 0_0_0_0_1_1_1_1.wav as in the real corpus), so `YESNO('.', { download: true })` finds it and
 // downloads nothing. DL_DOCS_ECHO=1 prints what the examples printed.
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type DocsRun, docsPrograms, runDocsExamples } from '../../../tooling/docs-examples.ts';
 
-const guide = readFileSync(new URL('../../../docs/audio.md', import.meta.url), 'utf8');
-const programs = [...guide.matchAll(/```ts run\n([\s\S]*?)```/g)].map((m, index) => ({ index, code: m[1]! }));
-const audio = new URL('../src/index.ts', import.meta.url).href;
-const require = createRequire(import.meta.url);
-const tsxPkg = require.resolve('tsx/package.json');
-const tsxBin = (JSON.parse(readFileSync(tsxPkg, 'utf8')) as { bin: string | Record<string, string> }).bin;
-const tsxCli = join(dirname(tsxPkg), typeof tsxBin === 'string' ? tsxBin : tsxBin.tsx);
-// The examples import '@dl/core' as users do; resolve it from this package (its devDependency).
-const core = new URL(`file://${require.resolve('@dl/core')}`).href;
-const localize = (code: string) => code.replaceAll("'@dl/audio'", `'${audio}'`).replaceAll("'@dl/core'", `'${core}'`);
+const guidePath = new URL('../../../docs/audio.md', import.meta.url);
+const programs = docsPrograms(guidePath);
 
 const dir = mkdtempSync(join(tmpdir(), 'dl-audio-docs-'));
-const results = new Map<number, string>();
-let output = '';
-let stderr = '';
+let run: DocsRun;
 
 /** A 16-bit mono PCM WAV file of `samples` at `rate`. */
 function wav(samples: Float32Array, rate: number): Buffer {
@@ -67,26 +56,7 @@ function writeData(): void {
 
 beforeAll(() => {
   writeData();
-  writeFileSync(join(dir, 'package.json'), '{ "type": "module" }\n');
-  for (const p of programs) writeFileSync(join(dir, `example-${p.index}.ts`), localize(p.code));
-  const runner = [
-    `for (const i of ${JSON.stringify(programs.map((p) => p.index))}) {`,
-    "  try { await import(`./example-${i}.ts`); console.log(`@@ok ${i}`); }",
-    "  catch (e) { console.log(`@@fail ${i} ${String(e && e.stack || e).replaceAll('\\n', ' | ')}`); }",
-    '}',
-    'process.exit(0);',
-  ].join('\n');
-  writeFileSync(join(dir, 'run-all.ts'), runner);
-  const r = spawnSync(process.execPath, [tsxCli, join(dir, 'run-all.ts')], {
-    cwd: dir,
-    encoding: 'utf8',
-    timeout: 300_000,
-    env: { ...process.env, DL_BACKEND: process.env.DL_BACKEND ?? 'wasm' },
-  });
-  output = `${r.stdout}\n${r.stderr}`;
-  stderr = r.stderr;
-  for (const m of r.stdout.matchAll(/^@@(ok|fail) (\d+)(.*)$/gm)) results.set(Number(m[2]), m[1] === 'ok' ? 'ok' : m[3]!.trim());
-  if (process.env.DL_DOCS_ECHO) console.log(output);
+  run = runDocsExamples({ guidePath, packageName: '@dl/audio', entry: new URL('../src/index.ts', import.meta.url), testFile: import.meta.url, dir, backend: 'wasm', echo: Boolean(process.env.DL_DOCS_ECHO) });
 }, 320_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -102,19 +72,19 @@ describe('docs/audio.md', () => {
   for (const p of programs) {
     const first = p.code.split('\n').find((l) => l && !l.startsWith('import')) ?? '';
     it(`runs example ${p.index} (${first.slice(0, 50)})`, () => {
-      expect(results.get(p.index), output).toBe('ok');
+      expect(run.results.get(p.index), run.output).toBe('ok');
     });
   }
 
   it("prints what the guide's comments say for the seed's examples", () => {
-    expect(output).toContain('[ 11025, 2 ] 44100');
-    expect(output).toContain('Dataset YESNO\n    Number of datapoints: 60\n    Root location: .');
-    expect(output).toContain('1 8000 [\n  0, 0, 0, 0,\n  1, 1, 1, 1\n]');
-    expect(output).toContain('[ 1, 16000 ]');
+    expect(run.output).toContain('[ 11025, 2 ] 44100');
+    expect(run.output).toContain('Dataset YESNO\n    Number of datapoints: 60\n    Root location: .');
+    expect(run.output).toContain('1 8000 [\n  0, 0, 0, 0,\n  1, 1, 1, 1\n]');
+    expect(run.output).toContain('[ 1, 16000 ]');
   });
 
   it('prints nothing on stderr but the warnings the guide shows', () => {
-    const unexpected = stderr.split('\n').filter((l) => l.trim() !== '' && !/EmptyFilterbankWarning|DeprecationWarning|--trace-warnings/.test(l));
-    expect(unexpected, stderr).toEqual([]);
+    const unexpected = run.stderr.split('\n').filter((l) => l.trim() !== '' && !/EmptyFilterbankWarning|DeprecationWarning|--trace-warnings/.test(l));
+    expect(unexpected, run.stderr).toEqual([]);
   });
 });

@@ -5,52 +5,22 @@
 // batch) and `.vector_cache/glove.6B.50d.txt` in GloVe's format, so `vectors: 'glove.6B.50d'`
 // reads the cache and downloads nothing (test/support/trec-sample.ts). DL_DOCS_ECHO=1 prints what
 // the examples printed.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type DocsRun, docsPrograms, runDocsExamples } from '../../../tooling/docs-examples.ts';
 import { writeTrecSample } from './support/trec-sample';
 
-const guide = readFileSync(new URL('../../../docs/text.md', import.meta.url), 'utf8');
-const programs = [...guide.matchAll(/```ts run\n([\s\S]*?)```/g)].map((m, index) => ({ index, code: m[1]! }));
-const text = new URL('../src/index.ts', import.meta.url).href;
-const require = createRequire(import.meta.url);
-const tsxPkg = require.resolve('tsx/package.json');
-const tsxBin = (JSON.parse(readFileSync(tsxPkg, 'utf8')) as { bin: string | Record<string, string> }).bin;
-const tsxCli = join(dirname(tsxPkg), typeof tsxBin === 'string' ? tsxBin : tsxBin.tsx);
-// The examples import '@dl/core' as users do; resolve it from this package (its devDependency).
-const core = new URL(`file://${require.resolve('@dl/core')}`).href;
-const localize = (code: string) => code.replaceAll("'@dl/text'", `'${text}'`).replaceAll("'@dl/core'", `'${core}'`);
+const guidePath = new URL('../../../docs/text.md', import.meta.url);
+const programs = docsPrograms(guidePath);
 
 const dir = mkdtempSync(join(tmpdir(), 'dl-text-docs-'));
-const results = new Map<number, string>();
-let output = '';
-let stderr = '';
+let run: DocsRun;
 
 beforeAll(() => {
   writeTrecSample(join(dir, 'data'), join(dir, '.vector_cache'));
-  writeFileSync(join(dir, 'package.json'), '{ "type": "module" }\n');
-  for (const p of programs) writeFileSync(join(dir, `example-${p.index}.ts`), localize(p.code));
-  const runner = [
-    `for (const i of ${JSON.stringify(programs.map((p) => p.index))}) {`,
-    "  try { await import(`./example-${i}.ts`); console.log(`@@ok ${i}`); }",
-    "  catch (e) { console.log(`@@fail ${i} ${String(e && e.stack || e).replaceAll('\\n', ' | ')}`); }",
-    '}',
-    'process.exit(0);',
-  ].join('\n');
-  writeFileSync(join(dir, 'run-all.ts'), runner);
-  const r = spawnSync(process.execPath, [tsxCli, join(dir, 'run-all.ts')], {
-    cwd: dir,
-    encoding: 'utf8',
-    timeout: 300_000,
-    env: { ...process.env, DL_BACKEND: process.env.DL_BACKEND ?? 'wasm' },
-  });
-  output = `${r.stdout}\n${r.stderr}`;
-  stderr = r.stderr;
-  for (const m of r.stdout.matchAll(/^@@(ok|fail) (\d+)(.*)$/gm)) results.set(Number(m[2]), m[1] === 'ok' ? 'ok' : m[3]!.trim());
-  if (process.env.DL_DOCS_ECHO) console.log(output);
+  run = runDocsExamples({ guidePath, packageName: '@dl/text', entry: new URL('../src/index.ts', import.meta.url), testFile: import.meta.url, dir, backend: 'wasm', echo: Boolean(process.env.DL_DOCS_ECHO) });
 }, 320_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -66,15 +36,15 @@ describe('docs/text.md', () => {
   for (const p of programs) {
     const first = p.code.split('\n').find((l) => l && !l.startsWith('import')) ?? '';
     it(`runs example ${p.index} (${first.slice(0, 50)})`, () => {
-      expect(results.get(p.index), output).toBe('ok');
+      expect(run.results.get(p.index), run.output).toBe('ok');
     });
   }
 
   it("prints the seed's batch: [Batch of size 99] with a 16x99 Text tensor", () => {
-    expect(output).toContain('[Batch of size 99]\n\t[.Text]:[int32 tensor of size 16x99]\n\t[.Label]:[int32 tensor of size 99]');
+    expect(run.output).toContain('[Batch of size 99]\n\t[.Text]:[int32 tensor of size 16x99]\n\t[.Label]:[int32 tensor of size 99]');
   });
 
   it('prints nothing on stderr', () => {
-    expect(stderr).toBe('');
+    expect(run.stderr).toBe('');
   });
 });

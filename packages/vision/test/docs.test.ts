@@ -3,29 +3,18 @@
 // holds what the examples read, made here (no network): a full-size MNIST training split in
 // torchvision's raw layout (60,000 items, as the seed's repr shows; item 1 is a 0, as in the seed)
 // and the seed's ImageFolder layout. DL_DOCS_ECHO=1 prints what the examples printed.
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type DocsRun, docsPrograms, runDocsExamples } from '../../../tooling/docs-examples.ts';
 
-const guide = readFileSync(new URL('../../../docs/vision.md', import.meta.url), 'utf8');
-const programs = [...guide.matchAll(/```ts run\n([\s\S]*?)```/g)].map((m, index) => ({ index, code: m[1]! }));
-const vision = new URL('../src/index.ts', import.meta.url).href;
-const require = createRequire(import.meta.url);
-const tsxPkg = require.resolve('tsx/package.json');
-const tsxBin = (JSON.parse(readFileSync(tsxPkg, 'utf8')) as { bin: string | Record<string, string> }).bin;
-const tsxCli = join(dirname(tsxPkg), typeof tsxBin === 'string' ? tsxBin : tsxBin.tsx);
-// The examples import '@dl/core' as users do; resolve it from this package (its devDependency).
-const core = new URL(`file://${require.resolve('@dl/core')}`).href;
-const localize = (code: string) => code.replaceAll("'@dl/vision'", `'${vision}'`).replaceAll("'@dl/core'", `'${core}'`);
+const guidePath = new URL('../../../docs/vision.md', import.meta.url);
+const programs = docsPrograms(guidePath);
 
 const dir = mkdtempSync(join(tmpdir(), 'dl-vision-docs-'));
-const results = new Map<number, string>();
-let output = '';
-let stderr = '';
+let run: DocsRun;
 
 /** An IDX file: magic (0, 0, uint8 code 0x08, rank), big-endian dims, then the bytes. */
 function idx(dims: number[], data: Uint8Array): Buffer {
@@ -62,26 +51,7 @@ async function writeData(): Promise<void> {
 
 beforeAll(async () => {
   await writeData();
-  writeFileSync(join(dir, 'package.json'), '{ "type": "module" }\n');
-  for (const p of programs) writeFileSync(join(dir, `example-${p.index}.ts`), localize(p.code));
-  const runner = [
-    `for (const i of ${JSON.stringify(programs.map((p) => p.index))}) {`,
-    "  try { await import(`./example-${i}.ts`); console.log(`@@ok ${i}`); }",
-    "  catch (e) { console.log(`@@fail ${i} ${String(e && e.stack || e).replaceAll('\\n', ' | ')}`); }",
-    '}',
-    'process.exit(0);',
-  ].join('\n');
-  writeFileSync(join(dir, 'run-all.ts'), runner);
-  const r = spawnSync(process.execPath, [tsxCli, join(dir, 'run-all.ts')], {
-    cwd: dir,
-    encoding: 'utf8',
-    timeout: 300_000,
-    env: { ...process.env, DL_BACKEND: process.env.DL_BACKEND ?? 'cpu' },
-  });
-  output = `${r.stdout}\n${r.stderr}`;
-  stderr = r.stderr;
-  for (const m of r.stdout.matchAll(/^@@(ok|fail) (\d+)(.*)$/gm)) results.set(Number(m[2]), m[1] === 'ok' ? 'ok' : m[3]!.trim());
-  if (process.env.DL_DOCS_ECHO) console.log(output);
+  run = runDocsExamples({ guidePath, packageName: '@dl/vision', entry: new URL('../src/index.ts', import.meta.url), testFile: import.meta.url, dir, backend: 'cpu', echo: Boolean(process.env.DL_DOCS_ECHO) });
 }, 320_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -97,12 +67,12 @@ describe('docs/vision.md', () => {
   for (const p of programs) {
     const first = p.code.split('\n').find((l) => l && !l.startsWith('import')) ?? '';
     it(`runs example ${p.index} (${first.slice(0, 50)})`, () => {
-      expect(results.get(p.index), output).toBe('ok');
+      expect(run.results.get(p.index), run.output).toBe('ok');
     });
   }
 
   it("prints what the guide's comments say for the seed's examples", () => {
-    expect(output).toContain(
+    expect(run.output).toContain(
       [
         'Dataset MNIST',
         '    Number of datapoints: 60000',
@@ -112,13 +82,13 @@ describe('docs/vision.md', () => {
         '    Target Transforms (if any): None',
       ].join('\n'),
     );
-    expect(output).toContain('<Image mode=L size=28x28> 0');
-    expect(output).toContain('Compose(\n    ToTensor()\n    Normalize(mean=[0.485, 0.456, 0.406], std=[0.229, 0.224, 0.225])\n)');
-    expect(output).toContain("[ 'class_a', 'class_b' ]");
+    expect(run.output).toContain('<Image mode=L size=28x28> 0');
+    expect(run.output).toContain('Compose(\n    ToTensor()\n    Normalize(mean=[0.485, 0.456, 0.406], std=[0.229, 0.224, 0.225])\n)');
+    expect(run.output).toContain("[ 'class_a', 'class_b' ]");
   });
 
   it('prints nothing on stderr', () => {
-    expect(stderr).toBe('');
+    expect(run.stderr).toBe('');
   });
 });
 
