@@ -1,5 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type TestProjectInlineConfiguration, type ViteUserConfig } from 'vitest/config';
 import { resultFileReporter } from './vitest-result-reporter.ts';
 
@@ -176,15 +178,50 @@ export interface BackendSplit {
   common?: TestOptions;
 }
 
+let nativeChecked: string | null | undefined;
+let warnedNative = false;
+
 /**
- * The test projects every package uses (docs/testing.md): `wasm`/`cpu` for backend-dependent
- * files, `node` for the rest (once, on wasm), their `-isolated` variants and `slow`. Files in the
- * shared projects share one module graph per worker thread; the others get a fresh process each.
+ * Why the native backend (@dl/backend-native) cannot be tested here, or null when its addon is
+ * built and loads.
+ */
+export function nativeBackendUnavailable(): string | null {
+  if (nativeChecked !== undefined) return nativeChecked;
+  const root = join(dirname(fileURLToPath(import.meta.url)), '..', 'packages', 'backend-native');
+  const addons = [join(root, 'prebuilds', `${process.platform}-${process.arch}`, 'dl_native.node'), join(root, 'build', 'Release', 'dl_native.node')];
+  const found = addons.find((f) => existsSync(f));
+  if (!found) {
+    const failed = join(root, 'build', 'BUILD_FAILED.txt');
+    nativeChecked = existsSync(failed) ? `its addon did not build: ${readFileSync(failed, 'utf8').split('\n')[0]}` : 'its addon is not built (pnpm install builds it)';
+  } else if (!existsSync(join(root, 'dist', 'cjs', 'index.js'))) {
+    nativeChecked = 'the package is not built (turbo run build)';
+  } else {
+    try {
+      createRequire(import.meta.url)(found);
+      nativeChecked = null;
+    } catch (e) {
+      nativeChecked = `its addon does not load: ${(e as Error).message.split('\n')[0]}`;
+    }
+  }
+  return nativeChecked;
+}
+
+/**
+ * The test projects every package uses (docs/testing.md): `wasm`/`cpu` (and `native` when
+ * @dl/backend-native's addon is built) for backend-dependent files, `node` for the rest (once, on
+ * wasm), their `-isolated` variants and `slow`. Files in the shared projects share one module
+ * graph per worker thread; the others get a fresh process each.
  */
 export function backendTestConfig(packageDir: string, split: BackendSplit): ViteUserConfig {
+  const skipNative = nativeBackendUnavailable();
+  if (skipNative && !warnedNative) {
+    warnedNative = true;
+    console.log(`vitest: no 'native' test project: @dl/backend-native cannot run (${skipNative})`);
+  }
   const backends = (suffix = '') => [
     { name: `wasm${suffix}`, env: { DL_BACKEND: 'wasm' } },
     { name: `cpu${suffix}`, env: { DL_BACKEND: 'cpu' } },
+    ...(skipNative ? [] : [{ name: `native${suffix}`, env: { DL_BACKEND: 'native' } }]),
   ];
   const once = (name: string) => [{ name, env: { DL_BACKEND: 'wasm' } }];
   const shared = { pool: 'threads', isolate: false } as const;

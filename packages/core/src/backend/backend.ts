@@ -1,20 +1,24 @@
 import { setWasmPaths as setTfjsWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { BackendError } from '../errors/backend-error';
+import { nativeBackend, nativeFallbackWarning } from './native-backend';
 import { platform } from './platform';
 import { tf } from './tfjs';
 
+export { getNumThreads, setNumThreads } from './threads';
+
 /**
- * Names @dl/core understands for TensorFlow.js backends: `tensorflow` is tfjs-node (Node), `webgl`
- * and `webgpu` are the browser GPU backends (when their tfjs packages are imported), `wasm` and
- * `cpu` work everywhere.
+ * Names @dl/core understands for TensorFlow.js backends: `tensorflow` is tfjs-node (Node),
+ * `native` is @dl/backend-native's multithreaded kernels (Node), `webgl` and `webgpu` are the
+ * browser GPU backends (when their tfjs packages are imported), `wasm` and `cpu` work everywhere.
  */
-export type BackendName = 'tensorflow' | 'webgpu' | 'webgl' | 'wasm' | 'cpu';
+export type BackendName = 'tensorflow' | 'native' | 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 
 const ALIASES: Record<string, BackendName> = {
   node: 'tensorflow',
   tfjs_node: 'tensorflow',
   'tfjs-node': 'tensorflow',
   tensorflow: 'tensorflow',
+  native: 'native',
   webgpu: 'webgpu',
   webgl: 'webgl',
   wasm: 'wasm',
@@ -23,6 +27,7 @@ const ALIASES: Record<string, BackendName> = {
 
 const PACKAGES: Record<BackendName, string> = {
   tensorflow: '@tensorflow/tfjs-node',
+  native: '@dl/backend-native',
   webgpu: '@tensorflow/tfjs-backend-webgpu',
   webgl: '@tensorflow/tfjs-backend-webgl',
   wasm: '@tensorflow/tfjs-backend-wasm',
@@ -48,21 +53,28 @@ function hasNativeTfjs(): boolean {
   return platform.loadNativeTfjs() && tf.findBackendFactory('tensorflow') != null;
 }
 
+function loadNative() {
+  return nativeBackend(() => platform.loadNativeBackend());
+}
+
 function registered(name: BackendName): boolean {
-  return name === 'tensorflow' ? hasNativeTfjs() : tf.findBackendFactory(name) != null;
+  if (name === 'tensorflow') return hasNativeTfjs();
+  if (name === 'native') return loadNative().status === 'ok';
+  return tf.findBackendFactory(name) != null;
 }
 
 /**
- * The backends available here, best first: tfjs-node (Node, if installed), webgpu and webgl
- * (browsers, if their packages were imported), wasm, cpu.
+ * The backends available here, best first: tfjs-node (Node, if installed), native
+ * (`@dl/backend-native`, if installed and its addon built), webgpu and webgl (browsers, if their
+ * packages were imported), wasm, cpu.
  *
  * @example
  * ```ts
- * dl.availableBackends(); // ['wasm', 'cpu'] in Node without tfjs-node
+ * dl.availableBackends(); // ['native', 'wasm', 'cpu'] in Node with @dl/backend-native
  * ```
  */
 export function availableBackends(): BackendName[] {
-  const order: BackendName[] = ['tensorflow', 'webgpu', 'webgl', 'wasm', 'cpu'];
+  const order: BackendName[] = ['tensorflow', 'native', 'webgpu', 'webgl', 'wasm', 'cpu'];
   return order.filter(registered);
 }
 
@@ -76,7 +88,7 @@ function quietCpuBanner(): void {
 function normalize(name: string): BackendName {
   const n = typeof name === 'string' ? ALIASES[name.toLowerCase()] : undefined;
   if (!n) {
-    throw new BackendError(`Unknown backend ${JSON.stringify(name)}: expected one of 'tensorflow' (tfjs-node), 'webgpu', 'webgl', 'wasm', 'cpu'`);
+    throw new BackendError(`Unknown backend ${JSON.stringify(name)}: expected one of 'tensorflow' (tfjs-node), 'native' (@dl/backend-native), 'webgpu', 'webgl', 'wasm', 'cpu'`);
   }
   return n;
 }
@@ -119,7 +131,7 @@ export function setWasmPaths(prefixOrFileMap: string | WasmFileMap): void {
  * Selects the TensorFlow.js backend every op runs on. Tensors made on the previous backend move
  * over when next used.
  *
- * @param name `'tensorflow'` (tfjs-node, also `'node'`), `'webgpu'`, `'webgl'`, `'wasm'` or `'cpu'`.
+ * @param name `'tensorflow'` (tfjs-node, also `'node'`), `'native'` (@dl/backend-native), `'webgpu'`, `'webgl'`, `'wasm'` or `'cpu'`.
  * @example
  * ```ts
  * await dl.setBackend('cpu');
@@ -129,7 +141,9 @@ export function setWasmPaths(prefixOrFileMap: string | WasmFileMap): void {
 export async function setBackend(name: string): Promise<BackendName> {
   const wanted = normalize(name);
   if (!registered(wanted)) {
-    const how = wanted === 'tensorflow' || platform.name === 'node' ? `npm install ${PACKAGES[wanted]}` : `npm install ${PACKAGES[wanted]} and import '${PACKAGES[wanted]}' before dl.setBackend`;
+    const native = wanted === 'native' ? loadNative() : null;
+    if (native?.status === 'failed') throw new BackendError(`Backend 'native' is not available: ${native.reason}`);
+    const how = wanted === 'tensorflow' || wanted === 'native' || platform.name === 'node' ? `npm install ${PACKAGES[wanted]}` : `npm install ${PACKAGES[wanted]} and import '${PACKAGES[wanted]}' before dl.setBackend`;
     throw new BackendError(`Backend '${wanted}' is not available: it needs ${PACKAGES[wanted]} (${how})`);
   }
   const run = (async () => {
@@ -158,7 +172,8 @@ export async function setBackend(name: string): Promise<BackendName> {
 
 /**
  * Resolves once a backend is ready. The first call picks the default: `DL_BACKEND` if set (Node),
- * else the first of `availableBackends()` that starts. In Node the ESM build of `@dl/core` awaits
+ * else the first of `availableBackends()` that starts (tfjs-node, then @dl/backend-native's
+ * `native`, then wasm in Node). In Node the ESM build of `@dl/core` awaits
  * this when imported; CommonJS code and browsers call it once before the first op.
  *
  * A backend that fails to start is skipped with one `console.warn` line saying why (a browser
@@ -180,7 +195,9 @@ export function ready(): Promise<BackendName> {
     let last: unknown;
     for (const name of order) {
       try {
-        return await setBackend(name);
+        const picked = await setBackend(name);
+        warnNativeUnavailable(picked);
+        return picked;
       } catch (e) {
         last = e;
         if (name !== order[order.length - 1]) console.warn(`@dl/core: ${(e as Error).message}; trying the next backend`);
@@ -192,6 +209,12 @@ export function ready(): Promise<BackendName> {
   });
   pending = run;
   return run;
+}
+
+/** One line when @dl/backend-native is installed but cannot run, so the fallback is not silent. */
+function warnNativeUnavailable(picked: BackendName): void {
+  const line = nativeFallbackWarning(loadNative(), picked);
+  if (line) console.warn(line);
 }
 
 /**

@@ -5,6 +5,7 @@ import type { BackendPlatform } from './platform';
 export const platform: BackendPlatform = {
   name: 'browser',
   loadNativeTfjs: () => false,
+  loadNativeBackend: () => ({ status: 'missing' }),
   env: () => undefined,
   initWithoutGlobalHandlers: (init) => init(),
 };

@@ -4,10 +4,12 @@
  * cpu and wasm backends register themselves on import.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import '@tensorflow/tfjs-backend-cpu';
+import { MathBackendCPU } from '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-wasm';
 import './wasm-kernels/register';
 
-export { tf };
+// The cpu backend's class: the native backend (@dl/backend-native) extends it, keeping tensors in
+// its typed arrays.
+export { tf, MathBackendCPU };
 export type TfTensor = tf.Tensor;
 export type NamedAttrMap = tf.NamedAttrMap;

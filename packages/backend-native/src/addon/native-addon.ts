@@ -1,0 +1,45 @@
+/** What the compiled addon reports about itself. */
+export interface NativeInfo {
+  /** The instruction set the kernels use: `'avx512'`, `'avx2'` or `'generic'`. */
+  isa: 'avx512' | 'avx2' | 'generic';
+  /** The best one this CPU supports. */
+  detectedIsa: 'avx512' | 'avx2' | 'generic';
+  /** The built-in GEMM micro-kernel, e.g. `'avx2+fma 6x16'`. */
+  gemmKernel: string;
+  /** Threads the kernels use now (the calling thread included). */
+  threads: number;
+  /** The default thread count (DL_NUM_THREADS, OMP_NUM_THREADS, else the CPUs available). */
+  defaultThreads: number;
+  /** The system BLAS in use for large GEMMs (a library name), or null for the built-in kernel. */
+  blas: string | null;
+  /** The BLAS's own description (OpenBLAS's build configuration), or ''. */
+  blasConfig: string;
+}
+
+/** @internal The functions of the compiled addon (src/native/addon.cc), all synchronous. */
+export interface NativeAddon {
+  info(): NativeInfo;
+  setNumThreads(n: number): number;
+  setIsa(isa: 'avx512' | 'avx2' | 'generic'): boolean;
+  /** null when the choice took effect, else why not. */
+  setBlas(choice: string): string | null;
+  matmul(
+    a: Float32Array, b: Float32Array, out: Float32Array, batchA: number, batchB: number, batch: number,
+    m: number, n: number, k: number, transA: boolean, transB: boolean,
+    bias: Float32Array | null, activation: number, alpha: number, builtin: boolean,
+  ): void;
+  binary(op: number, a: Float32Array, b: Float32Array, out: Float32Array | Uint8Array, shape: Int32Array, stridesA: Int32Array, stridesB: Int32Array): void;
+  unary(op: number, x: Float32Array, out: Float32Array, alpha: number): void;
+  reluGrad(dy: Float32Array, x: Float32Array, out: Float32Array): void;
+  softmax(x: Float32Array, out: Float32Array, rows: number, cols: number, log: boolean): void;
+  reduce(op: number, x: Float32Array, out: Float32Array, outer: number, size: number, inner: number): void;
+  argReduce(min: boolean, x: Float32Array, out: Int32Array, outer: number, size: number, inner: number): void;
+  copy(src: ArrayBufferView, dst: ArrayBufferView, shape: Int32Array, srcStrides: Int32Array, dstStrides: Int32Array, srcOffset: number, dstOffset: number): void;
+  gather(src: ArrayBufferView, dst: ArrayBufferView, outer: number, axisSize: number, inner: number, indices: Int32Array): void;
+  conv2d(x: Float32Array, filter: Float32Array, out: Float32Array, geometry: Int32Array, bias: Float32Array | null, activation: number, alpha: number): void;
+  conv2dBackpropInput(dy: Float32Array, filter: Float32Array, dx: Float32Array, geometry: Int32Array): void;
+  conv2dBackpropFilter(x: Float32Array, dy: Float32Array, dw: Float32Array, geometry: Int32Array): void;
+  pool2d(max: boolean, x: Float32Array, out: Float32Array, geometry: Int32Array): void;
+  maxPool2dGrad(x: Float32Array, dy: Float32Array, dx: Float32Array, geometry: Int32Array): void;
+  avgPool2dGrad(dy: Float32Array, dx: Float32Array, geometry: Int32Array): void;
+}

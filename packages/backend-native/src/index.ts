@@ -1,0 +1,5 @@
+export type { NativeInfo } from './addon/native-addon';
+export { NATIVE_BACKEND_NAME, registerNativeBackend, type RegisterNativeBackendOptions } from './backend/register-native-backend';
+export type { TfjsRuntime } from './backend/runtime';
+export { NativeBackendError } from './errors';
+export { getNumThreads, nativeInfo, setBlas, setNumThreads } from './threads';
