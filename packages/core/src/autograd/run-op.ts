@@ -1,5 +1,7 @@
 import { tf, type NamedAttrMap, type TfTensor } from '../backend/tfjs';
 import { AutogradError } from '../errors/autograd-error';
+import { allHost, HOST_KERNELS } from '../tensor/host-kernels';
+import type { HostValue } from '../tensor/host-value';
 import { Tensor } from '../tensor/tensor';
 import { FunctionNode, type BackwardFn } from './function-node';
 import { isGradEnabled } from './grad-mode';
@@ -26,6 +28,11 @@ export interface OpDef {
    * saved for backward (after the saved inputs and output) and freed with the graph.
    */
   forward: () => TfTensor | TfTensor[];
+  /**
+   * Computes the output on the JavaScript heap when every input is a host tensor (small values
+   * made from JavaScript data, see `tensor/host-value.ts`); returning null runs `forward`.
+   */
+  host?: () => HostValue | null;
   /** The gradient rule; omit for ops with no gradient (their outputs never require grad). */
   backward?: BackwardFn;
   save?: SaveSpec;
@@ -61,16 +68,22 @@ function edgeOf(t: Tensor): Node | null {
 export function runOp(def: OpDef): Tensor {
   const rec = opHooks.recorder;
   const token = rec ? rec.begin(def.name, def.inputs, 'forward') : null;
-  let raw: TfTensor | TfTensor[];
+  let raw: TfTensor | TfTensor[] | null = null;
+  let hv: HostValue | null = null;
   try {
-    raw = def.forward();
+    if (def.host !== undefined && allHost(def.inputs)) hv = def.host();
+    if (hv === null) raw = def.forward();
   } finally {
     if (rec) rec.end(token);
   }
-  const out = Array.isArray(raw) ? raw[0] : raw;
-  const extras = Array.isArray(raw) ? raw.slice(1) : null;
-  const result = new Tensor(out);
-  if (!def.backward || !needsGrad(def.inputs) || out.dtype !== 'float32') {
+  let result: Tensor;
+  let extras: TfTensor[] | null = null;
+  if (hv !== null) result = Tensor._fromHost(hv.data, hv.shape, hv.dtype);
+  else if (Array.isArray(raw)) {
+    result = new Tensor(raw[0]);
+    extras = raw.slice(1);
+  } else result = new Tensor(raw as TfTensor);
+  if (!def.backward || !needsGrad(def.inputs) || result._dtype !== 'float32') {
     if (extras) for (const e of extras) e.dispose();
     return result;
   }
@@ -82,7 +95,7 @@ export function runOp(def: OpDef): Tensor {
   if (spec?.output) saved.push(result);
   if (extras) for (const e of extras) saved.push(Tensor._owned(e));
   const next = inputs.map(edgeOf);
-  const shapes = inputs.map((t) => t._value.shape);
+  const shapes = inputs.map((t) => t._shape);
   result._gradFn = new FunctionNode(def.name, next, shapes, saved, def.backward);
   result._requiresGrad = true;
   return result;
@@ -109,19 +122,23 @@ function missingGradient(kernelName: string): BackwardFn {
 export function kernelOp(kernelName: string, inputs: Record<string, Tensor>, attrs: NamedAttrMap = {}, name = kernelName): Tensor {
   const names = Object.keys(inputs);
   const list = names.map((n) => inputs[n]);
-  const rawInputs: Record<string, TfTensor> = {};
-  for (let i = 0; i < names.length; i++) rawInputs[names[i]] = list[i]._value;
-  const forward = () => ENGINE.runKernel(kernelName, rawInputs, attrs) as TfTensor;
-  if (!needsGrad(list)) return runOp({ name, inputs: list, forward });
+  const forward = () => {
+    const rawInputs: Record<string, TfTensor> = {};
+    for (let i = 0; i < names.length; i++) rawInputs[names[i]] = list[i]._value;
+    return ENGINE.runKernel(kernelName, rawInputs, attrs) as TfTensor;
+  };
+  const hostKernel = HOST_KERNELS[kernelName];
+  const host = hostKernel === undefined ? undefined : () => hostKernel(inputs, attrs);
+  if (!needsGrad(list)) return runOp({ name, inputs: list, forward, host });
   const cfg = getKernelGradient(kernelName);
-  if (!cfg) return runOp({ name, inputs: list, forward, backward: missingGradient(kernelName) });
+  if (!cfg) return runOp({ name, inputs: list, forward, host, backward: missingGradient(kernelName) });
   // Where each of the kernel's inputs (in the config's order) sits in `list`. A missing one makes
   // the kernel itself fail in forward.
   const at = cfg.inputNames.map((n) => names.indexOf(n));
   const saveAt = (cfg.saveInputs ?? []).map((n) => names.indexOf(n));
-  if (at.includes(-1) || saveAt.includes(-1)) return runOp({ name, inputs: list, forward, backward: missingGradient(kernelName) });
-  const inputShapes = at.map((i) => list[i]._value.shape);
-  const inputDtypes = at.map((i) => list[i]._value.dtype);
+  if (at.includes(-1) || saveAt.includes(-1)) return runOp({ name, inputs: list, forward, host, backward: missingGradient(kernelName) });
+  const inputShapes = at.map((i) => list[i]._shape);
+  const inputDtypes = at.map((i) => list[i]._dtype);
   const backward: BackwardFn = (dy, saved, needs) => {
     const grads: (TfTensor | null)[] = list.map(() => null);
     const wanted = at.map((i) => needs[i]);
@@ -130,5 +147,5 @@ export function kernelOp(kernelName: string, inputs: Record<string, Tensor>, att
     for (let k = 0; k < at.length; k++) if (wanted[k]) grads[at[k]] = got[k] ?? null;
     return grads;
   };
-  return runOp({ name, inputs: list, forward, backward, save: { inputs: saveAt, output: cfg.saveOutput === true } });
+  return runOp({ name, inputs: list, forward, host, backward, save: { inputs: saveAt, output: cfg.saveOutput === true } });
 }

@@ -43,7 +43,7 @@ describe('uncaught errors in user programs', () => {
   it('an op before any backend is selected says to await dl.ready(), as a BackendError', () => {
     const index = new URL('../index.ts', import.meta.url).href;
     const file = join(dir, 'no-ready.ts');
-    writeFileSync(file, `import * as dl from '${index}';\ntry { dl.tensor([1, 2]).add(1); console.log('no error'); } catch (e) { console.log(e.name + ': ' + e.message); }\n`);
+    writeFileSync(file, `import * as dl from '${index}';\ntry { dl.tensor([1, 2]).add(1).sum(); console.log('no error'); } catch (e) { console.log(e.name + ': ' + e.message); }\n`);
     const r = spawnSync(process.execPath, [tsxCli, file], { encoding: 'utf8', timeout: 120_000, env: { ...process.env, DL_BACKEND: '' } });
     expect(r.stdout.trim()).toBe('BackendError: No backend selected yet: await dl.ready() (or dl.setBackend(name)) before the first op');
     expect(r.status).toBe(0);

@@ -71,16 +71,39 @@ describe('memory ownership', () => {
 
   it('keeps returned tensors and keep()-ed tensors alive, frees the rest', () => {
     let inner: Tensor | null = null;
+    let a: Tensor | null = null;
     const before = tf.memory().numTensors;
     const out = scope(() => {
-      const a = tensor([1, 2, 3]);
+      // Backend values (sum has no host path), so the TensorFlow.js count shows what was freed.
+      a = tensor([1, 2, 3]).sum();
       const b = a.mul(2);
       inner = keep(a.add(1));
       return b;
     });
-    expect(out.tolist()).toEqual([2, 4, 6]);
-    expect(inner!.tolist()).toEqual([2, 3, 4]);
+    expect(out.item()).toBe(12);
+    expect(inner!.item()).toBe(7);
+    expect(a!.isDisposed).toBe(true);
     expect(tf.memory().numTensors).toBe(before + 2);
+  });
+
+  it('frees host tensors (small values on the JavaScript heap) at the end of their scope too', () => {
+    let inner: Tensor | null = null;
+    let a: Tensor | null = null;
+    let b: Tensor | null = null;
+    const before = tf.memory().numTensors;
+    const out = scope(() => {
+      a = tensor([1, 2, 3]);
+      b = a.mul(2);
+      inner = keep(a.add(1));
+      // Used by a backend op inside the scope: its backend copy goes with the scope too.
+      void b.sum();
+      return a.sub(1);
+    });
+    expect(out.tolist()).toEqual([0, 1, 2]);
+    expect(inner!.tolist()).toEqual([2, 3, 4]);
+    expect([a!.isDisposed, b!.isDisposed]).toEqual([true, true]);
+    expect(() => b!.tolist()).toThrow(/disposed .*scope\(\)/);
+    expect(tf.memory().numTensors).toBe(before);
   });
 
   it('explains the error when a tensor freed by its scope is used', () => {

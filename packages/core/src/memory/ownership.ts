@@ -11,7 +11,7 @@ const registry = new FinalizationRegistry<TfTensor>((value) => {
 });
 
 interface Owner {
-  _value: TfTensor;
+  readonly _value: TfTensor;
 }
 
 type ScopeFrame = Owner[];
@@ -22,6 +22,24 @@ export function own(owner: Owner, value: TfTensor): void {
   registry.register(owner, value, owner);
   const top = scopes.length > 0 ? scopes[scopes.length - 1] : undefined;
   if (top !== undefined) top.push(owner);
+}
+
+/**
+ * @internal Registers a wrapper whose values live on the JavaScript heap (no backend memory to
+ * free: the garbage collector takes the array). Only the innermost open scope tracks it, so the
+ * scope's end disposes it (and any backend copy made later) like any other tensor.
+ */
+export function ownHost(owner: Owner): void {
+  const top = scopes.length > 0 ? scopes[scopes.length - 1] : undefined;
+  if (top !== undefined) top.push(owner);
+}
+
+/**
+ * @internal Frees `value` when `owner` is collected, without entering a scope: a host tensor's
+ * backend copy, made on first use, belongs to the scope that made the tensor (already tracked).
+ */
+export function registerValue(owner: Owner, value: TfTensor): void {
+  registry.register(owner, value, owner);
 }
 
 /** @internal The owner gives its value up (explicit dispose or hand-over to another owner). */

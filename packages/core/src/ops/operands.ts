@@ -1,4 +1,4 @@
-import { tf } from '../backend/tfjs';
+
 import { kernelOp } from '../autograd/run-op';
 import { ShapeError } from '../errors/shape-error';
 import { promoteTypes, type DType } from '../tensor/dtype';
@@ -39,7 +39,10 @@ export function scalarDType(value: number | boolean, other: DType): DType {
 
 /** @internal A 0-d tensor for a JS scalar. */
 export function scalarTensor(value: number | boolean, dtype: DType): Tensor {
-  return Tensor._owned(tf.scalar(typeof value === 'boolean' ? Number(value) : value, dtype));
+  const v = typeof value === 'boolean' ? Number(value) : value;
+  const data = dtype === 'float32' ? new Float32Array(1) : dtype === 'int32' ? new Int32Array(1) : new Uint8Array(1);
+  data[0] = dtype === 'bool' ? (v !== 0 ? 1 : 0) : v;
+  return Tensor._fromHost(data, [], dtype);
 }
 
 /** @internal Converts a tensor to a dtype with a differentiable cast (no-op when it already is). */
@@ -81,7 +84,7 @@ export function binaryOperands(
     ta = scalarTensor(a, da);
     tb = scalarOperand(b, ta.dtype, op, names[1]);
   }
-  const shape = broadcastShapes(ta._value.shape, tb._value.shape, op);
+  const shape = broadcastShapes(ta._shape, tb._shape, op);
   let dtype = promoteTypes(ta.dtype, tb.dtype);
   if (minDType) dtype = promoteTypes(dtype, minDType);
   return [castTo(ta, dtype), castTo(tb, dtype), shape];

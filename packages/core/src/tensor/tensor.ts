@@ -1,3 +1,4 @@
+import { assertBackendReady } from '../backend/backend';
 import { tf, type TfTensor } from '../backend/tfjs';
 import { AccumulateGrad } from '../autograd/accumulate-grad';
 import { runBackward } from '../autograd/backward';
@@ -8,7 +9,8 @@ import { AutogradError } from '../errors/autograd-error';
 import { DTypeError } from '../errors/dtype-error';
 import { IndexError } from '../errors/index-error';
 import { ValueError } from '../errors/value-error';
-import { disown, own, reown } from '../memory/ownership';
+import { disown, own, ownHost, registerValue, reown } from '../memory/ownership';
+import type { HostArray } from './host-value';
 import { describeArg } from './describe-arg';
 import type { DType } from './dtype';
 import { formatTensor } from './format';
@@ -51,8 +53,23 @@ export interface Tensor extends TensorArithmeticMethods, TensorComparisonMethods
  */
 // biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the interface above only adds the op methods, which ops/<area>/methods.ts installs on the prototype.
 export class Tensor {
-  /** @internal The owned TensorFlow.js value. */
-  _value: TfTensor;
+  /**
+   * @internal The owned TensorFlow.js value, or null while the values live only in `_h` (small
+   * tensors made from JavaScript data and the ops on them: see `tensor/host-value.ts`).
+   */
+  _tf: TfTensor | null;
+  /**
+   * @internal The values on the JavaScript heap, for small tensors: never mutated (in-place ops
+   * replace the whole value through `_replaceValue`, which drops it). Kept beside `_tf` once the
+   * tensor is handed to the backend, so reads stay free.
+   */
+  _h: HostArray | null = null;
+  /** @internal The shape (shared, never mutated: `shape` returns a copy). */
+  _shape: number[];
+  /** @internal */
+  _dtype: DType;
+  /** @internal */
+  _disposed = false;
   /** @internal */
   _requiresGrad = false;
   /** @internal The node that made this tensor (null for leaves). */
@@ -67,9 +84,19 @@ export class Tensor {
   grad: Tensor | null = null;
 
   /** @internal Use `dl.tensor()` and the other creation functions. */
-  constructor(value: TfTensor) {
-    this._value = value;
-    own(this, value);
+  constructor(value: TfTensor | null, host?: HostArray, shape?: number[], dtype?: DType) {
+    if (value === null) {
+      this._tf = null;
+      this._h = host!;
+      this._shape = shape!;
+      this._dtype = dtype!;
+      ownHost(this);
+    } else {
+      this._tf = value;
+      this._shape = value.shape;
+      this._dtype = value.dtype as DType;
+      own(this, value);
+    }
   }
 
   /** @internal Wraps a tfjs value this wrapper will own. */
@@ -79,28 +106,66 @@ export class Tensor {
     return t;
   }
 
+  /**
+   * @internal Wraps values on the JavaScript heap (the array is taken over and must not be
+   * changed afterwards). The backend gets a copy only when an op needs it.
+   */
+  static _fromHost(data: HostArray, shape: number[], dtype: DType): Tensor {
+    return new Tensor(null, data, shape, dtype);
+  }
+
+  /** @internal The TensorFlow.js value (made on the backend on first use for host tensors). */
+  get _value(): TfTensor {
+    const v = this._tf;
+    if (v !== null) return v;
+    return this._materialize();
+  }
+
+  set _value(value: TfTensor) {
+    this._tf = value;
+    this._h = null;
+    this._shape = value.shape;
+    this._dtype = value.dtype as DType;
+  }
+
+  /** @internal */
+  _materialize(): TfTensor {
+    const h = this._h;
+    if (h === null || this._disposed) {
+      throw new ValueError('this tensor was disposed (by dispose() or by the end of the scope() that made it); use keep() to let a tensor outlive its scope');
+    }
+    assertBackendReady();
+    // keep(): a host tensor first used inside a tf.tidy (a backward rule) outlives that tidy.
+    const v = tf.keep(tf.tensor(h, this._shape, this._dtype));
+    this._tf = v;
+    registerValue(this, v);
+    return v;
+  }
+
   /** The size of each dimension. */
   get shape(): number[] {
-    return this._value.shape.slice();
+    return this._shape.slice();
   }
 
   /** The element type. */
   get dtype(): DType {
-    return this._value.dtype as DType;
+    return this._dtype;
   }
 
   /** The number of dimensions (PyTorch's `ndim`). */
   get ndim(): number {
-    return this._value.rank;
+    return this._shape.length;
   }
 
   /** The number of dimensions. */
   dim(): number {
-    return this._value.rank;
+    return this._shape.length;
   }
 
   /** The number of elements. */
   numel(): number {
+    const h = this._h;
+    if (h !== null) return h.length;
     return this._value.size;
   }
 
@@ -109,11 +174,11 @@ export class Tensor {
   size(dim: number): number;
   size(dim?: number): number[] | number {
     if (dim === undefined) return this.shape;
-    return this._value.shape[this._normDim(dim, 'size')];
+    return this._shape[this._normDim(dim, 'size')];
   }
 
   /** @internal Resolves a possibly negative dim, with a typed error when out of range. */
-  _normDim(dim: number, op: string, rank = this._value.rank): number {
+  _normDim(dim: number, op: string, rank = this._shape.length): number {
     const lo = -Math.max(rank, 1);
     const hi = Math.max(rank, 1) - 1;
     if (typeof dim !== 'number') throw new ArgumentTypeError(`${op}: expected dim to be an integer, got ${describeArg(dim)}`);
@@ -205,6 +270,11 @@ export class Tensor {
 
   /** A new tensor sharing this value, cut from the graph (`requiresGrad` false). */
   detach(): Tensor {
+    const h = this._h;
+    if (h !== null) {
+      this._assertAlive('detach');
+      return Tensor._fromHost(h, this._shape, this._dtype);
+    }
     return Tensor._owned(tf.clone(this._value));
   }
 
@@ -218,18 +288,20 @@ export class Tensor {
   /** The single value of a one-element tensor, as a JavaScript number (or boolean for bool). */
   item(): number {
     this._assertAlive('item');
-    if (this._value.size !== 1) {
-      throw new ValueError(`a Tensor with ${this._value.size} elements cannot be converted to Scalar`);
+    const n = this.numel();
+    if (n !== 1) {
+      throw new ValueError(`a Tensor with ${n} elements cannot be converted to Scalar`);
     }
-    const v = this._value.dataSync()[0];
+    const h = this._h;
+    const v = h !== null ? h[0] : this._value.dataSync()[0];
     return v as number;
   }
 
   /** The values as nested arrays (booleans for bool tensors). */
   tolist(): NestedArray<number> | NestedArray<boolean> {
     this._assertAlive('tolist');
-    const flat = this._value.dataSync();
-    const shape = this._value.shape;
+    const flat = this._h ?? this._value.dataSync();
+    const shape = this._shape;
     const isBool = this.dtype === 'bool';
     let pos = 0;
     const build = (d: number): NestedArray<number> | NestedArray<boolean> => {
@@ -247,29 +319,39 @@ export class Tensor {
   /** The values as a flat typed array (a copy), synchronously. */
   dataSync(): Float32Array | Int32Array | Uint8Array {
     this._assertAlive('dataSync');
+    const h = this._h;
+    if (h !== null) return h.slice();
     return this._value.dataSync() as Float32Array | Int32Array | Uint8Array;
   }
 
   /** The values as a flat typed array (a copy), without blocking on async backends. */
   async data(): Promise<Float32Array | Int32Array | Uint8Array> {
     this._assertAlive('data');
+    const h = this._h;
+    if (h !== null) return h.slice();
     return (await this._value.data()) as Float32Array | Int32Array | Uint8Array;
   }
 
   /** Frees the values now instead of at garbage collection. Using the tensor later throws. */
   dispose(): void {
-    if (!this._value.isDisposed) this._value.dispose();
-    disown(this);
+    const v = this._tf;
+    if (v !== null) {
+      if (!v.isDisposed) v.dispose();
+      disown(this);
+    }
+    this._h = null;
+    this._disposed = true;
   }
 
   /** Whether `dispose()` ran (or a scope ended that owned this tensor). */
   get isDisposed(): boolean {
-    return this._value.isDisposed;
+    const v = this._tf;
+    return this._disposed || v?.isDisposed === true;
   }
 
   /** @internal */
   _assertAlive(op: string): void {
-    if (this._value.isDisposed) {
+    if (this.isDisposed) {
       throw new ValueError(`${op}: this tensor was disposed (by dispose() or by the end of the scope() that made it); use keep() to let a tensor outlive its scope`);
     }
   }
@@ -279,21 +361,35 @@ export class Tensor {
    * in-place op does.
    */
   _replaceValue(value: TfTensor): void {
-    const old = this._value;
+    const old = this._tf;
     this._value = value;
+    this._disposed = false;
     this._version++;
     reown(this, value);
-    if (old !== value && !old.isDisposed) old.dispose();
+    if (old !== null && old !== value && !old.isDisposed) old.dispose();
+  }
+
+  /** @internal `_replaceValue` for a host result of the same shape and dtype. */
+  _replaceHost(data: HostArray): void {
+    const old = this._tf;
+    if (old !== null) {
+      disown(this);
+      if (!old.isDisposed) old.dispose();
+    }
+    this._tf = null;
+    this._h = data;
+    this._disposed = false;
+    this._version++;
   }
 
   /** PyTorch-style text: `tensor([[1., 2.]], requiresGrad=true)`. */
   toString(): string {
-    if (this._value.isDisposed) return 'tensor(<disposed>)';
+    if (this.isDisposed) return 'tensor(<disposed>)';
     const extras: string[] = [];
-    if (this.dtype === 'int32' && this._value.size > 0) extras.push('dtype=int32');
+    if (this.dtype === 'int32' && this.numel() > 0) extras.push('dtype=int32');
     if (this._gradFn) extras.push(`gradFn=<${this._gradFn.name}>`);
     else if (this._requiresGrad) extras.push('requiresGrad=true');
-    return formatTensor(this._value.shape, this.dtype, this._value.dataSync(), extras);
+    return formatTensor(this._shape, this.dtype, this._h ?? this._value.dataSync(), extras);
   }
 
   /** @internal Node's util.inspect (console.log) shows the PyTorch-style text. */

@@ -1,9 +1,9 @@
 import { ArgumentTypeError } from '../../errors/argument-type-error';
 import { ValueError } from '../../errors/value-error';
 import { describeArg } from '../../tensor/describe-arg';
-import { Tensor } from '../../tensor/tensor';
+import type { Tensor } from '../../tensor/tensor';
 import { finish, resolveDType, type CreationOptions } from './creation-options';
-import { fromHost } from './host-values';
+import { hostTensor } from './host-values';
 
 function parse(args: readonly unknown[]): [number, number, number, CreationOptions] {
   let options: CreationOptions = {};
@@ -53,5 +53,5 @@ export function arange(...args: unknown[]): Tensor {
   if (n > 2 ** 31 - 1) throw new ValueError(`arange: the range ${start} -> ${end} with step ${step} has ${n} elements, more than a tensor can hold`);
   const values = new Float64Array(n);
   for (let i = 0; i < n; i++) values[i] = start + i * step;
-  return finish(Tensor._owned(fromHost(values, [n], dtype, 'arange')), options);
+  return finish(hostTensor(values, [n], dtype, 'arange'), options);
 }

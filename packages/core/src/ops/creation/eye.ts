@@ -1,7 +1,7 @@
 import { ValueError } from '../../errors/value-error';
-import { Tensor } from '../../tensor/tensor';
+import type { Tensor } from '../../tensor/tensor';
 import { finish, resolveDType, type CreationOptions } from './creation-options';
-import { fromHost } from './host-values';
+import { hostTensor } from './host-values';
 import { assertNumber } from '../arg-checks';
 
 /**
@@ -28,5 +28,5 @@ export function eye(n: number, m?: number | CreationOptions, options: CreationOp
   }
   const values = new Float64Array(n * cols);
   for (let i = 0; i < Math.min(n, cols); i++) values[i * cols + i] = 1;
-  return finish(Tensor._owned(fromHost(values, [n, cols], resolveDType(options, 'float32', 'eye'))), options);
+  return finish(hostTensor(values, [n, cols], resolveDType(options, 'float32', 'eye')), options);
 }

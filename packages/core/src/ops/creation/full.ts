@@ -1,8 +1,8 @@
-import { tf } from '../../backend/tfjs';
-import { rawFull } from './raw-fill';
+
+import { filledTensor } from './raw-fill';
 import { ArgumentTypeError } from '../../errors/argument-type-error';
 import { describeArg } from '../../tensor/describe-arg';
-import { Tensor } from '../../tensor/tensor';
+import type { Tensor } from '../../tensor/tensor';
 import { checkSize, finish, resolveDType, type CreationOptions, type Size } from './creation-options';
 
 /**
@@ -22,5 +22,5 @@ export function full(size: Size, fillValue: number | boolean, options: CreationO
     throw new ArgumentTypeError(`full: fillValue must be a number or a boolean, got ${describeArg(fillValue)}`);
   }
   const dtype = resolveDType(options, typeof fillValue === 'boolean' ? 'bool' : 'float32', 'full');
-  return finish(Tensor._owned(tf.tidy(() => rawFull(shape, fillValue, dtype))), options);
+  return finish(filledTensor(shape, fillValue, dtype), options);
 }

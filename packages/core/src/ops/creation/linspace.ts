@@ -1,6 +1,6 @@
-import { Tensor } from '../../tensor/tensor';
+import type { Tensor } from '../../tensor/tensor';
 import { finish, resolveDType, type CreationOptions } from './creation-options';
-import { fromHost } from './host-values';
+import { hostTensor } from './host-values';
 import { checkSteps, linspaceValues } from './sequence-values';
 import { describeArg } from '../../tensor/describe-arg';
 import { ArgumentTypeError } from '../../errors/argument-type-error';
@@ -19,5 +19,5 @@ export function linspace(start: number, end: number, steps: number, options: Cre
   const n = checkSteps(steps, 'linspace');
   if (typeof start !== 'number' || typeof end !== 'number') throw new ArgumentTypeError(`linspace: start and end must be numbers, got ${describeArg(start)} and ${describeArg(end)}`);
   const dtype = resolveDType(options, 'float32', 'linspace');
-  return finish(Tensor._owned(fromHost(linspaceValues(start, end, n), [n], dtype, 'linspace')), options);
+  return finish(hostTensor(linspaceValues(start, end, n), [n], dtype, 'linspace'), options);
 }

@@ -1,6 +1,6 @@
-import { Tensor } from '../../tensor/tensor';
+import type { Tensor } from '../../tensor/tensor';
 import { finish, resolveDType, type CreationOptions } from './creation-options';
-import { fromHost } from './host-values';
+import { hostTensor } from './host-values';
 import { checkSteps, linspaceValues } from './sequence-values';
 import { describeArg } from '../../tensor/describe-arg';
 import { ArgumentTypeError } from '../../errors/argument-type-error';
@@ -30,5 +30,5 @@ export function logspace(start: number, end: number, steps: number, options: Log
   const dtype = resolveDType(options, 'float32', 'logspace');
   const exps = linspaceValues(start, end, n);
   const values = exps.map((x) => base ** x);
-  return finish(Tensor._owned(fromHost(values, [n], dtype, 'logspace')), options);
+  return finish(hostTensor(values, [n], dtype, 'logspace'), options);
 }

@@ -1,10 +1,10 @@
 import { ShapeError } from '../../errors/shape-error';
 import { ValueError } from '../../errors/value-error';
 import { defaultGenerator, type Generator } from '../../random/generator';
-import { Tensor } from '../../tensor/tensor';
+import type { Tensor } from '../../tensor/tensor';
 import { assertTensor } from '../unary/unary-helpers';
 import { finish, type RandomOptions } from './creation-options';
-import { fromHost } from './host-values';
+import { hostTensor } from './host-values';
 
 /** Options of {@link multinomial}. */
 export interface MultinomialOptions extends RandomOptions {
@@ -84,5 +84,5 @@ export function multinomial(input: Tensor, numSamples: number, options: Multinom
   const draw = !replacement || numSamples === 1 ? withoutReplacement : withReplacement;
   rowList.forEach((row, r) => { draw(row, numSamples, gen, out, r * numSamples); });
   const shape = rank === 2 ? [rows, numSamples] : [numSamples];
-  return finish(Tensor._owned(fromHost(out, shape, 'int32')), options);
+  return finish(hostTensor(out, shape, 'int32'), options);
 }

@@ -1,5 +1,5 @@
-import { tf } from '../../backend/tfjs';
-import { Tensor } from '../../tensor/tensor';
+import { filledTensor } from './raw-fill';
+import type { Tensor } from '../../tensor/tensor';
 import { finish, resolveDType, sizeAndOptions, type CreationOptions, type Size } from './creation-options';
 
 /**
@@ -16,5 +16,5 @@ export function ones(size: Size, options?: CreationOptions): Tensor;
 export function ones(...size: number[]): Tensor;
 export function ones(...args: unknown[]): Tensor {
   const [shape, options] = sizeAndOptions<CreationOptions>(args, 'ones');
-  return finish(Tensor._owned(tf.ones(shape, resolveDType(options, 'float32', 'ones'))), options);
+  return finish(filledTensor(shape, 1, resolveDType(options, 'float32', 'ones'), 'ones'), options);
 }

@@ -1,7 +1,7 @@
 import { defaultGenerator } from '../../random/generator';
-import { Tensor } from '../../tensor/tensor';
+import type { Tensor } from '../../tensor/tensor';
 import { finish, numelOf, requireFloat, resolveDType, sizeAndOptions, type RandomOptions, type Size } from './creation-options';
-import { fromHost } from './host-values';
+import { hostTensor } from './host-values';
 
 /**
  * Uniform random numbers in [0, 1) (PyTorch's `torch.rand`), drawn from PyTorch's CPU generator
@@ -22,5 +22,5 @@ export function rand(...args: unknown[]): Tensor {
   const dtype = resolveDType(options, 'float32', 'rand');
   requireFloat(dtype, 'rand');
   const values = (options.generator ?? defaultGenerator).fillUniform(new Float32Array(numelOf(shape)));
-  return finish(Tensor._owned(fromHost(values, shape, dtype)), options);
+  return finish(hostTensor(values, shape, dtype), options);
 }

@@ -1,7 +1,7 @@
 import { defaultGenerator } from '../../random/generator';
-import { Tensor } from '../../tensor/tensor';
+import type { Tensor } from '../../tensor/tensor';
 import { finish, numelOf, requireFloat, resolveDType, sizeAndOptions, type RandomOptions, type Size } from './creation-options';
-import { fromHost } from './host-values';
+import { hostTensor } from './host-values';
 
 /**
  * Standard normal random numbers (PyTorch's `torch.randn`), with PyTorch's CPU algorithm: after
@@ -22,5 +22,5 @@ export function randn(...args: unknown[]): Tensor {
   const dtype = resolveDType(options, 'float32', 'randn');
   requireFloat(dtype, 'randn');
   const values = (options.generator ?? defaultGenerator).fillNormal(new Float32Array(numelOf(shape)));
-  return finish(Tensor._owned(fromHost(values, shape, dtype)), options);
+  return finish(hostTensor(values, shape, dtype), options);
 }

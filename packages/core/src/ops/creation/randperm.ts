@@ -1,8 +1,8 @@
 import { ValueError } from '../../errors/value-error';
 import { defaultGenerator } from '../../random/generator';
-import { Tensor } from '../../tensor/tensor';
+import type { Tensor } from '../../tensor/tensor';
 import { finish, resolveDType, type RandomOptions } from './creation-options';
-import { fromHost } from './host-values';
+import { hostTensor } from './host-values';
 import { assertNumber } from '../arg-checks';
 
 /**
@@ -29,5 +29,5 @@ export function randperm(n: number, options: RandomOptions = {}): Tensor {
     r[i] = r[i + z];
     r[i + z] = tmp;
   }
-  return finish(Tensor._owned(fromHost(r, [n], resolveDType(options, 'int32', 'randperm'))), options);
+  return finish(hostTensor(r, [n], resolveDType(options, 'int32', 'randperm')), options);
 }

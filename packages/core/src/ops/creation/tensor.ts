@@ -4,6 +4,7 @@ import { ValueError } from '../../errors/value-error';
 import { describeArg } from '../../tensor/describe-arg';
 import { normalizeDType, type DType } from '../../tensor/dtype';
 import { toInt32 } from '../../tensor/int32';
+import { HOST_MAX_ELEMENTS, type HostArray } from '../../tensor/host-value';
 import { Tensor, type NestedArray } from '../../tensor/tensor';
 
 /** Options shared by tensor creation functions. */
@@ -52,11 +53,26 @@ function flatten(data: unknown, shape: number[], depth: number, out: (number | b
  * dtypes truncate toward zero and refuse values int32 cannot hold (NaN, out of range).
  */
 export function makeValue(flat: ArrayLike<number | boolean> | TypedData, shape: number[], dtype: DType, op = 'tensor') {
-  let values: Float32Array | Int32Array | Uint8Array;
-  if (dtype === 'float32') values = flat instanceof Float32Array ? flat : Float32Array.from(flat as ArrayLike<number>, Number);
-  else if (dtype === 'int32') values = flat instanceof Int32Array ? flat : Int32Array.from(flat as ArrayLike<number>, (v) => toInt32(Number(v), op));
-  else values = Uint8Array.from(flat as ArrayLike<number>, (v) => (v ? 1 : 0));
-  return tf.tensor(values, shape, dtype);
+  return tf.tensor(hostValues(flat, dtype, op), shape, dtype);
+}
+
+/** The flat values as the typed array of `dtype` (the same array when it already is one). */
+function hostValues(flat: ArrayLike<number | boolean> | TypedData, dtype: DType, op: string): HostArray {
+  if (dtype === 'float32') return flat instanceof Float32Array ? flat : Float32Array.from(flat as ArrayLike<number>, Number);
+  if (dtype === 'int32') return flat instanceof Int32Array ? flat : Int32Array.from(flat as ArrayLike<number>, (v) => toInt32(Number(v), op));
+  return Uint8Array.from(flat as ArrayLike<number>, (v) => (v ? 1 : 0));
+}
+
+/**
+ * @internal A tensor owning a copy of the flat values: small ones stay on the JavaScript heap
+ * (host tensors, see `tensor/host-value.ts`), larger ones go to the backend now.
+ */
+export function tensorFromValues(flat: ArrayLike<number | boolean> | TypedData, shape: number[], dtype: DType, op = 'tensor'): Tensor {
+  if (flat.length > HOST_MAX_ELEMENTS) return Tensor._owned(makeValue(flat, shape, dtype, op));
+  let values = hostValues(flat, dtype, op);
+  // The caller's typed array stays the caller's: later writes to it must not change the tensor.
+  if (values === flat) values = values.slice();
+  return Tensor._fromHost(values, shape, dtype);
 }
 
 /**
@@ -100,7 +116,7 @@ export function tensor(data: NestedArray<number> | NestedArray<boolean> | TypedD
       dtype = out.length > 0 && out.every((v) => typeof v === 'boolean') ? 'bool' : 'float32';
     }
   }
-  const t = Tensor._owned(makeValue(flat, shape, dtype));
+  const t = tensorFromValues(flat, shape, dtype);
   if (options.requiresGrad) t.requiresGrad_(true);
   return t;
 }

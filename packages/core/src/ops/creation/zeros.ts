@@ -1,5 +1,5 @@
-import { tf } from '../../backend/tfjs';
-import { Tensor } from '../../tensor/tensor';
+import { filledTensor } from './raw-fill';
+import type { Tensor } from '../../tensor/tensor';
 import { finish, resolveDType, sizeAndOptions, type CreationOptions, type Size } from './creation-options';
 
 /**
@@ -17,5 +17,5 @@ export function zeros(size: Size, options?: CreationOptions): Tensor;
 export function zeros(...size: number[]): Tensor;
 export function zeros(...args: unknown[]): Tensor {
   const [shape, options] = sizeAndOptions<CreationOptions>(args, 'zeros');
-  return finish(Tensor._owned(tf.zeros(shape, resolveDType(options, 'float32', 'zeros'))), options);
+  return finish(filledTensor(shape, 0, resolveDType(options, 'float32', 'zeros'), 'zeros'), options);
 }

@@ -29,7 +29,8 @@ export function checkInplaceTarget(t: Tensor, op: string): void {
  * saves `original_self`), whatever happens to `t` afterwards.
  */
 function aliasOf(t: Tensor): Tensor {
-  const alias = Tensor._owned(tf.clone(t._value));
+  // Host values are never changed in place, so a host alias shares them.
+  const alias = t._h !== null ? Tensor._fromHost(t._h, t._shape, t._dtype) : Tensor._owned(tf.clone(t._value));
   alias._requiresGrad = t._requiresGrad;
   alias._gradFn = t._gradFn;
   if (t._requiresGrad && t._gradFn === null) alias._accumulator = t._getAccumulator();
@@ -63,8 +64,8 @@ export function inplace(t: Tensor, op: string, compute: (self: Tensor) => Tensor
     self.dispose();
     throw new DTypeError(`${op}: result type ${out.dtype} can't be cast to the desired output type ${t.dtype}`);
   }
-  const value = out.dtype === t.dtype ? tf.clone(out._value) : tf.tidy(() => rawCast(out._value, t.dtype));
-  t._replaceValue(value);
+  if (out._h !== null && out.dtype === t.dtype) t._replaceHost(out._h);
+  else t._replaceValue(out.dtype === t.dtype ? tf.clone(out._value) : tf.tidy(() => rawCast(out._value, t.dtype)));
   const node = out._gradFn;
   if (node !== null) {
     if (node instanceof FunctionNode) node.resave(out, t);

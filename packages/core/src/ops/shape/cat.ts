@@ -3,6 +3,7 @@ import { runOp } from '../../autograd/run-op';
 import { ShapeError } from '../../errors/shape-error';
 import { ValueError } from '../../errors/value-error';
 import type { Tensor } from '../../tensor/tensor';
+import { hostConcat } from './host-concat';
 import { promoteList } from './promote-list';
 import { fmtShape } from './shape-utils';
 import { assertTensorList } from '../arg-checks';
@@ -46,6 +47,7 @@ export function cat(tensors: readonly Tensor[], dim = 0): Tensor {
     name: 'Cat',
     inputs: all,
     forward: () => (used.length === 1 ? tf.clone(all[used[0]]._value) : tf.concat(used.map((i) => all[i]._value), axis)),
+    host: () => hostConcat(used.map((i) => all[i]), axis, false),
     backward: (dy, _s, needs) => {
       const parts = used.length === 1 ? [dy] : tf.split(dy, sizes, axis);
       const grads: (TfTensor | null)[] = all.map((_, i) => (needs[i] ? tf.zeros([0]) : null));

@@ -3,6 +3,7 @@ import { runOp } from '../../autograd/run-op';
 import { ShapeError } from '../../errors/shape-error';
 import { ValueError } from '../../errors/value-error';
 import type { Tensor } from '../../tensor/tensor';
+import { hostConcat } from './host-concat';
 import { promoteList } from './promote-list';
 import { fmtShape } from './shape-utils';
 import { assertTensorList } from '../arg-checks';
@@ -32,6 +33,7 @@ export function stack(tensors: readonly Tensor[], dim = 0): Tensor {
     name: 'Stack',
     inputs: all,
     forward: () => tf.stack(all.map((t) => t._value), axis),
+    host: () => hostConcat(all, axis, true),
     backward: (dy, _s, needs) => tf.unstack(dy, axis).map((g, i) => (needs[i] ? g : null)),
   });
 }
