@@ -75,6 +75,18 @@ export function tensorFromValues(flat: ArrayLike<number | boolean> | TypedData, 
   return Tensor._fromHost(values, shape, dtype);
 }
 
+/** A flat list of numbers as float32 values, or null when it holds anything else. */
+function floatList(data: readonly unknown[]): Float32Array | null {
+  const n = data.length;
+  const values = new Float32Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = data[i];
+    if (typeof v !== 'number') return null;
+    values[i] = v;
+  }
+  return values;
+}
+
 /**
  * Makes a tensor from nested arrays, a typed array or a number (PyTorch's `torch.tensor`).
  * Numbers make float32 unless `dtype` says otherwise (JavaScript cannot tell `1` from `1.0`);
@@ -105,6 +117,15 @@ export function tensor(data: NestedArray<number> | NestedArray<boolean> | TypedD
   } else {
     if (typeof data !== 'number' && typeof data !== 'boolean' && !Array.isArray(data)) {
       throw new ArgumentTypeError(`tensor: expected data to be a number, a boolean, (nested) arrays of them or a typed array, got ${describeArg(data)}`);
+    }
+    // The common case, a short flat list of numbers made into float32, in one pass.
+    if (Array.isArray(data) && (dtype === undefined || dtype === 'float32') && data.length > 0 && data.length <= HOST_MAX_ELEMENTS) {
+      const fast = floatList(data);
+      if (fast !== null) {
+        const t = Tensor._fromHost(fast, [data.length], 'float32');
+        if (options.requiresGrad) t.requiresGrad_(true);
+        return t;
+      }
     }
     shape = inferShape(data);
     const out: (number | boolean)[] = [];
