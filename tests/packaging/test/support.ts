@@ -10,7 +10,7 @@ export const repoRoot = resolve(packagingDir, '../..');
 export const fixturesDir = join(packagingDir, 'fixtures');
 
 /** The packages the issue names; the setup also packs any other non-private package in packages/. */
-export const EXPECTED_PACKAGES = ['@dl/core', '@dl/ignite', '@dl/profiler', '@dl/datasets-iris', '@dl/vision', '@dl/audio', '@dl/text'] as const;
+export const EXPECTED_PACKAGES = ['@dl/core', '@dl/ignite', '@dl/profiler', '@dl/datasets-iris', '@dl/vision', '@dl/audio', '@dl/text', '@dl/backend-native'] as const;
 
 /** Exact versions the consumer project installs next to the tarballs. */
 export const TYPESCRIPT_VERSION = '5.9.3';
