@@ -1,10 +1,10 @@
 import type { DType } from './dtype';
 
-/** @internal The JavaScript arrays host tensors keep their values in, one per dtype. */
+/** The JavaScript arrays host tensors keep their values in, one per dtype. */
 export type HostArray = Float32Array | Int32Array | Uint8Array;
 
 /**
- * @internal Values computed on the JavaScript heap: what an op's `host` path returns.
+ * Values computed on the JavaScript heap: what an op's `host` path returns.
  *
  * Small tensors made from JavaScript data (`dl.tensor([1, 2, 3])`, scalar operands) keep their
  * values in a typed array, and the common ops on such tensors (elementwise arithmetic and
