@@ -1,8 +1,12 @@
-// DataLoader throughput (samples/s), beside PyTorch 1.13's figures on the same kind of machine
-// (2 cores). Run: `npm run bench -- data-loader` at the repository root (`--quick`: fewer epochs).
-// data-loader.torch.py re-measures the PyTorch side on the machine at hand.
+// DataLoader throughput (samples/s) and worker start-up (time to the first batch), beside PyTorch
+// 1.13's. Run: `npm run bench -- data-loader` at the repository root (`--quick`: fewer epochs).
+// When a Python with torch is found (DL_TORCH_PYTHON, /usr/bin/python3, python3), this run also
+// runs data-loader.torch.py and prints its figures, measured now on this machine, beside ours;
+// otherwise the anchors below (PyTorch 1.13 on the same kind of machine, 2 cores).
 import * as dl from '@dl/core';
+import { spawnSync } from 'node:child_process';
 import { loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { BusyDataset, calibrate } from './datasets/busy.ts';
 import { FizzBuzzDataset, type ItemKind } from './datasets/fizzbuzz.ts';
 import { median } from './stats.ts';
@@ -16,6 +20,53 @@ interface Row {
   workers: number;
   median: number;
   anchor: string;
+}
+
+/** PyTorch's figures from data-loader.torch.py (medians; samples/s unless said). */
+interface TorchFigures {
+  torch: string;
+  load_average: [number, number];
+  zero_workers: number;
+  fresh_workers: number;
+  fresh_first_batch_s: number;
+  persistent_workers: number;
+}
+
+/** Runs data-loader.torch.py with the first Python that has torch; null when none has. */
+function torchSide(): TorchFigures | null {
+  const script = fileURLToPath(new URL('./data-loader.torch.py', import.meta.url));
+  const pythons = [process.env.DL_TORCH_PYTHON, '/usr/bin/python3', 'python3'].filter((p): p is string => !!p);
+  for (const python of pythons) {
+    const r = spawnSync(python, [script, '--json', ...(quick ? ['--quick'] : [])], { encoding: 'utf8', timeout: 300_000 });
+    if (r.status === 0) {
+      try {
+        return JSON.parse(r.stdout.trim().split('\n').pop() ?? '') as TorchFigures;
+      } catch {
+        // not this one
+      }
+    }
+  }
+  return null;
+}
+
+/** Fresh workers every epoch (PyTorch's default): each epoch's time to its first batch, and samples/s. */
+async function freshEpochs(loader: dl.DataLoader<unknown, unknown>, samplesPerEpoch: number, epochs: number): Promise<{ firstBatch: number[]; rates: number[] }> {
+  const firstBatch: number[] = [];
+  const rates: number[] = [];
+  for (let e = 0; e < epochs; e++) {
+    const t0 = performance.now();
+    let first = -1;
+    let batches = 0;
+    for await (const batch of loader) {
+      if (first < 0) first = performance.now() - t0;
+      if (batch) batches++;
+    }
+    const seconds = (performance.now() - t0) / 1000;
+    if (batches !== loader.length) throw new Error(`expected ${loader.length} batches, got ${batches}`);
+    firstBatch.push(first / 1000);
+    rates.push(samplesPerEpoch / seconds);
+  }
+  return { firstBatch, rates };
 }
 
 /** Samples per second over each measured epoch (after `warmup` unmeasured ones). */
@@ -35,7 +86,8 @@ async function epochRates(loader: dl.DataLoader<unknown, unknown>, samplesPerEpo
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 
-async function fizzbuzz(rows: Row[]): Promise<Map<string, number>> {
+async function fizzbuzz(rows: Row[], torch: TorchFigures | null): Promise<Map<string, number>> {
+  const anchor0 = fmt(torch?.zero_workers ?? PYTORCH_FIZZBUZZ_0_WORKERS);
   const out = new Map<string, number>();
   const kinds: [ItemKind, string][] = [
     ['lists', 'FizzBuzz, items as number[] (the seed: per-position collate, as PyTorch)'],
@@ -46,19 +98,24 @@ async function fizzbuzz(rows: Row[]): Promise<Map<string, number>> {
     const loader = new dl.DataLoader(new FizzBuzzDataset(kind), { batchSize: 64, shuffle: true });
     const m = median(await epochRates(loader, 1000, quick ? 10 : 40, 5));
     out.set(`${kind}/0`, m);
-    rows.push({ scenario, workers: 0, median: m, anchor: fmt(PYTORCH_FIZZBUZZ_0_WORKERS) });
+    rows.push({ scenario, workers: 0, median: m, anchor: kind === 'lists' ? anchor0 : '-' });
   }
-  for (const persistentWorkers of [false, true]) {
-    const loader = new dl.DataLoader(new FizzBuzzDataset('lists'), { batchSize: 64, shuffle: true, numWorkers: 2, persistentWorkers });
-    const m = median(await epochRates(loader, 1000, persistentWorkers ? (quick ? 5 : 20) : quick ? 2 : 5, persistentWorkers ? 1 : 0));
-    out.set(`lists/2/${persistentWorkers}`, m);
-    rows.push({
-      scenario: `FizzBuzz, number[] items, ${persistentWorkers ? 'persistentWorkers' : 'fresh workers every epoch (PyTorch default)'}`,
-      workers: 2,
-      median: m,
-      anchor: fmt(PYTORCH_FIZZBUZZ_2_WORKERS),
-    });
-  }
+  // A TensorDataset batches by one gather per tensor (no per-item slices).
+  const x = dl.tensor(Array.from({ length: 1000 }, (_, i) => new FizzBuzzDataset('lists').encoder(i)));
+  const tds = new dl.DataLoader(new dl.TensorDataset(x, dl.arange(1000).remainder(4)), { batchSize: 64, shuffle: true });
+  const t = median(await epochRates(tds, 1000, quick ? 10 : 40, 5));
+  out.set('tensor-dataset/0', t);
+  rows.push({ scenario: 'FizzBuzz as a TensorDataset [1000, 10] (one gather per batch)', workers: 0, median: t, anchor: '-' });
+  // Fresh workers every epoch (PyTorch's default): start-up is part of every epoch.
+  const fresh = new dl.DataLoader(new FizzBuzzDataset('lists'), { batchSize: 64, shuffle: true, numWorkers: 2 });
+  const f = await freshEpochs(fresh, 1000, quick ? 3 : 7);
+  out.set('lists/2/false', median(f.rates));
+  out.set('first-batch/2', median(f.firstBatch));
+  rows.push({ scenario: 'FizzBuzz, number[] items, fresh workers every epoch (PyTorch default)', workers: 2, median: median(f.rates), anchor: fmt(torch?.fresh_workers ?? PYTORCH_FIZZBUZZ_2_WORKERS) });
+  const persistent = new dl.DataLoader(new FizzBuzzDataset('lists'), { batchSize: 64, shuffle: true, numWorkers: 2, persistentWorkers: true });
+  const p = median(await epochRates(persistent, 1000, quick ? 5 : 20, 1));
+  out.set('lists/2/true', p);
+  rows.push({ scenario: 'FizzBuzz, number[] items, persistentWorkers', workers: 2, median: p, anchor: fmt(torch?.persistent_workers ?? PYTORCH_FIZZBUZZ_2_WORKERS) });
   return out;
 }
 
@@ -107,16 +164,32 @@ async function busy(rows: Row[]): Promise<{ zero: number; two: number; cores: nu
 export async function main(): Promise<void> {
   await dl.ready();
   console.log(`@dl/core DataLoader benchmark: backend ${dl.getBackend()}, Node ${process.version}, load average ${loadavg()[0].toFixed(2)}${quick ? ', --quick' : ''}`);
+  const torch = torchSide();
+  console.log(
+    torch
+      ? `PyTorch ${torch.torch} measured in this run (data-loader.torch.py): load average ${torch.load_average[0].toFixed(2)} before, ${torch.load_average[1].toFixed(2)} after`
+      : 'PyTorch: no Python with torch found (set DL_TORCH_PYTHON); its column shows the anchors measured on the same kind of machine',
+  );
   const rows: Row[] = [];
-  const fb = await fizzbuzz(rows);
+  const fb = await fizzbuzz(rows, torch);
   const b = await busy(rows);
   console.log('');
-  console.log('| scenario | workers | samples/s (median of epochs) | PyTorch 1.13 |');
+  console.log(`| scenario | workers | samples/s (median of epochs) | PyTorch 1.13${torch ? ' (this run)' : ''} |`);
   console.log('|---|---|---|---|');
   for (const r of rows) console.log(`| ${r.scenario} | ${r.workers} | ${fmt(r.median)} | ${r.anchor} |`);
   console.log('');
   const seed = fb.get('lists/0') ?? 0;
-  console.log(`goal, 0 workers >= PyTorch (${fmt(PYTORCH_FIZZBUZZ_0_WORKERS)}): seed items ${fmt(seed)} -> ${seed >= PYTORCH_FIZZBUZZ_0_WORKERS ? 'met' : 'NOT met'}`);
+  const torch0 = torch?.zero_workers ?? PYTORCH_FIZZBUZZ_0_WORKERS;
+  console.log(`goal, 0 workers >= PyTorch (${fmt(torch0)}): seed items ${fmt(seed)} -> ${seed >= torch0 ? 'met' : 'NOT met'}`);
+  const first = fb.get('first-batch/2') ?? Number.NaN;
+  const torchFirst = torch ? `${torch.fresh_first_batch_s.toFixed(3)} s` : 'not measured';
+  console.log(`goal, time to the first batch with 2 fresh workers <= 1.5 s: ${first.toFixed(3)} s (median of epochs; PyTorch ${torchFirst}) -> ${first <= 1.5 ? 'met' : 'NOT met'}`);
+  const freshRate = fb.get('lists/2/false') ?? 0;
+  const torchFresh = torch?.fresh_workers ?? PYTORCH_FIZZBUZZ_2_WORKERS;
+  console.log(
+    `goal, fresh workers every epoch >= 0.5x PyTorch (${fmt(torchFresh)}${torch ? ', this run' : ''}): ${fmt(freshRate)} = ${(freshRate / torchFresh).toFixed(2)}x -> ${freshRate >= 0.5 * torchFresh ? 'met' : 'NOT met'}` +
+      (torch ? ` (against the ${fmt(PYTORCH_FIZZBUZZ_2_WORKERS)} anchor: ${(freshRate / PYTORCH_FIZZBUZZ_2_WORKERS).toFixed(2)}x)` : ''),
+  );
   const ratio = b.two / b.zero;
   console.log(
     `goal, ~1 ms items, 2 workers >= 1.6x 0 workers: ${ratio.toFixed(2)}x -> ${ratio >= 1.6 ? 'met' : 'NOT met'} ` +

@@ -1,10 +1,13 @@
 """PyTorch's side of data-loader.bench.ts, to re-measure the anchors on this machine.
 
 Run with a PyTorch install (Debian: apt-get install python3-torch): /usr/bin/python3 data-loader.torch.py
+`--json` prints one JSON object (data-loader.bench.ts runs this file and prints its figures beside
+its own, from the same run); `--quick` measures fewer epochs.
 """
-import math
+import json
 import os
 import statistics
+import sys
 import time
 from dataclasses import dataclass
 
@@ -38,20 +41,40 @@ class FizBuzDataset(Dataset):
         return self.end - self.start
 
 
-def rates(loader, epochs, warmup):
-    out = []
-    for e in range(warmup + epochs):
+def epochs(loader, count, warmup):
+    """Samples/s of each measured epoch and the seconds from the start of each epoch to its first batch."""
+    rates, firsts = [], []
+    for e in range(warmup + count):
         t0 = time.perf_counter()
+        first = None
         for _ in loader:
-            pass
+            if first is None:
+                first = time.perf_counter() - t0
         if e >= warmup:
-            out.append(1000 / (time.perf_counter() - t0))
-    return out
+            rates.append(1000 / (time.perf_counter() - t0))
+            firsts.append(first)
+    return rates, firsts
 
 
 if __name__ == '__main__':
-    print('load average', os.getloadavg()[0])
+    quick = '--quick' in sys.argv
+    load_before = os.getloadavg()[0]
     ds = FizBuzDataset()
-    print('0 workers', round(statistics.median(rates(DataLoader(ds, batch_size=64, shuffle=True), 40, 5))))
-    print('2 workers', round(statistics.median(rates(DataLoader(ds, batch_size=64, shuffle=True, num_workers=2), 5, 0))))
-    print('2 persistent workers', round(statistics.median(rates(DataLoader(ds, batch_size=64, shuffle=True, num_workers=2, persistent_workers=True), 20, 1))))
+    zero, _ = epochs(DataLoader(ds, batch_size=64, shuffle=True), 10 if quick else 40, 5)
+    fresh, fresh_first = epochs(DataLoader(ds, batch_size=64, shuffle=True, num_workers=2), 3 if quick else 7, 0)
+    persistent, _ = epochs(DataLoader(ds, batch_size=64, shuffle=True, num_workers=2, persistent_workers=True), 5 if quick else 20, 1)
+    out = {
+        'torch': __import__('torch').__version__,
+        'load_average': [load_before, os.getloadavg()[0]],
+        'zero_workers': statistics.median(zero),
+        'fresh_workers': statistics.median(fresh),
+        'fresh_first_batch_s': statistics.median(fresh_first),
+        'persistent_workers': statistics.median(persistent),
+    }
+    if '--json' in sys.argv:
+        print(json.dumps(out))
+    else:
+        print('load average', load_before)
+        print('0 workers', round(out['zero_workers']))
+        print('2 workers (fresh each epoch)', round(out['fresh_workers']), 'samples/s; first batch after', round(out['fresh_first_batch_s'], 3), 's')
+        print('2 persistent workers', round(out['persistent_workers']))

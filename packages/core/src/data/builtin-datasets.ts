@@ -7,5 +7,4 @@ import { TensorDataset } from './tensor-dataset';
 /** @internal The datasets `{ module: '@dl/core', export }` names, rebuilt without importing the package by name. */
 export const builtinDatasets: Record<string, unknown> = { ArrayDataset, ChainDataset, ConcatDataset, Subset, TensorDataset };
 
-/** @internal The module name of @dl/core's own exports in a {@link ModuleExport}. */
-export const CORE_MODULE = '@dl/core';
+export { CORE_MODULE } from './module-export';

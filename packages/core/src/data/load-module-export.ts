@@ -1,6 +1,5 @@
 import { ValueError } from '../errors/value-error';
-import { builtinDatasets, CORE_MODULE } from './builtin-datasets';
-import { moduleHref, type ModuleExport } from './module-export';
+import { CORE_MODULE, moduleHref, type ModuleExport } from './module-export';
 // biome-ignore lint/suspicious/noImportCycles: call-time import of this copy's public API (docs/internals/lint.md).
 import { importSelf } from './self-module';
 
@@ -14,14 +13,19 @@ function exportOf(mod: Record<string, unknown>, name: string, href: string, role
 
 /**
  * @internal Imports the export a {@link ModuleExport} names (`@dl/core` exports come from this
- * copy). Works in browsers too (plain dynamic import).
+ * copy). Works in browsers too (plain dynamic import); `load` replaces `import()` for other
+ * modules (DataLoader workers load TypeScript their own way).
  */
-export async function importModuleExport(spec: ModuleExport, role: string): Promise<unknown> {
+export async function importModuleExport(spec: ModuleExport, role: string, load?: (href: string) => Promise<unknown>): Promise<unknown> {
   const href = moduleHref(spec, role);
   const name = spec.export ?? 'default';
-  if (href === CORE_MODULE && name in builtinDatasets) return builtinDatasets[name];
+  if (href === CORE_MODULE) {
+    // Loaded on demand: a worker whose dataset holds plain data never loads the tensor datasets.
+    const { builtinDatasets } = await import('./builtin-datasets');
+    if (name in builtinDatasets) return builtinDatasets[name];
+  }
   // '@dl/core' means this copy of the library, whatever the package name resolves to here.
-  const mod = (href === CORE_MODULE ? await importSelf() : await import(/* @vite-ignore */ href)) as Record<string, unknown>;
+  const mod = (href === CORE_MODULE ? await importSelf() : load ? await load(href) : await import(/* @vite-ignore */ href)) as Record<string, unknown>;
   return exportOf(mod, name, href, role);
 }
 

@@ -23,6 +23,9 @@ export interface ModuleExport {
   args?: readonly unknown[];
 }
 
+/** @internal The module name of @dl/core's own exports in a {@link ModuleExport}. */
+export const CORE_MODULE = '@dl/core';
+
 /** @internal Whether a value looks like a {@link ModuleExport}. */
 export function isModuleExport(value: unknown): value is ModuleExport {
   if (value === null || typeof value !== 'object') return false;

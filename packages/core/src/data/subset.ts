@@ -2,6 +2,7 @@ import { ValueError } from '../errors/value-error';
 import { checkIndex } from './check-index';
 import { asMapDataset } from './array-dataset';
 import { Dataset, type MapDataset } from './dataset';
+import { GET_BATCH, hasBatchFetch } from './loader/fetch-batch';
 import type { ModuleExport } from './module-export';
 
 /**
@@ -34,6 +35,17 @@ export class Subset<T> extends Dataset<T> {
 
   getItem(index: number): T | Promise<T> {
     return this.dataset.getItem(this.indices[checkIndex(index, this.indices.length, 'Subset')]);
+  }
+
+  /**
+   * @internal The DataLoader's batch fast path: a Subset of a dataset that makes whole batches (a
+   * TensorDataset, as `randomSplit` gives) makes them too; undefined otherwise.
+   */
+  [GET_BATCH](indices: readonly number[]): unknown {
+    const inner = this.dataset;
+    if (!hasBatchFetch(inner)) return undefined;
+    const n = this.indices.length;
+    return inner[GET_BATCH](Array.from(indices, (i) => this.indices[checkIndex(i, n, 'Subset')]));
   }
 
   override workerSpec(): ModuleExport {

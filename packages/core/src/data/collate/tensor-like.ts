@@ -1,9 +1,9 @@
 import type { DType } from '../../tensor/dtype';
-import { Tensor } from '../../tensor/tensor';
 
 /**
  * @internal What collation needs from a tensor. A dataset module loaded in a worker may import a
- * different copy of @dl/core (CommonJS next to ESM), so tensors are recognised by shape, not class.
+ * different copy of @dl/core (CommonJS next to ESM), so tensors are recognised by shape, not class;
+ * and a worker that only sees plain values must not load TensorFlow.js to find that out.
  */
 export interface TensorView {
   readonly shape: number[];
@@ -14,10 +14,10 @@ export interface TensorView {
 
 /** @internal Whether a value is a @dl Tensor (of this or another copy of @dl/core). */
 export function isTensorLike(value: unknown): value is TensorView {
-  if (value instanceof Tensor) return true;
   if (value === null || typeof value !== 'object') return false;
-  const v = value as Partial<TensorView> & { _value?: unknown };
-  return v._value !== undefined && typeof v.dataSync === 'function' && Array.isArray(v.shape) && typeof v.dtype === 'string';
+  const v = value as Partial<TensorView>;
+  // Reading `_value` could move a tensor held on the JavaScript heap to the backend: not asked here.
+  return typeof v.dataSync === 'function' && typeof v.requiresGrad === 'boolean' && typeof v.dtype === 'string' && Array.isArray(v.shape);
 }
 
 /** Typed arrays, which collation treats as NumPy arrays (stacked into one tensor). */

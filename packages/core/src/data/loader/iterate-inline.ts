@@ -2,6 +2,7 @@ import { ValueError } from '../../errors/value-error';
 import { tick } from '../../memory/collect';
 import type { MapDataset } from '../dataset';
 import { iterateDataset, type IterableDatasetLike } from '../iterable-dataset';
+import { fetchBatch, hasBatchFetch } from './fetch-batch';
 import { fetchItems } from './fetch-items';
 import { isThenable } from './is-thenable';
 import type { ResolvedPlan } from './loader-plan';
@@ -42,8 +43,26 @@ async function* iterableBatches(plan: ResolvedPlan): AsyncGenerator<unknown, voi
   }
 }
 
+/** Batches from a dataset that makes whole batches (a TensorDataset): one gather per tensor. */
+async function* gatheredBatches(plan: ResolvedPlan): AsyncGenerator<unknown, void, undefined> {
+  const ds = plan.dataset as MapDataset<unknown>;
+  for (const indices of plan.indexSource as Iterable<readonly number[]>) {
+    let batch = fetchBatch(ds, indices);
+    if (batch === undefined) {
+      const items = fetchItems(ds, indices, plan.concurrency);
+      batch = plan.collate(isThenable<unknown[]>(items) ? await items : items);
+    }
+    yield batch;
+    await tick();
+  }
+}
+
 async function* mapBatches(plan: ResolvedPlan): AsyncGenerator<unknown, void, undefined> {
   const ds = plan.dataset as MapDataset<unknown>;
+  if (plan.autoCollation && plan.collateMode === 'default' && hasBatchFetch(ds)) {
+    yield* gatheredBatches(plan);
+    return;
+  }
   const limit = plan.concurrency;
   const source = (plan.indexSource as Iterable<readonly number[] | number>)[Symbol.iterator]();
   const load = (step: IteratorResult<readonly number[] | number>): unknown[] | Promise<unknown[]> | null => {

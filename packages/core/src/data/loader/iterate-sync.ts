@@ -1,6 +1,7 @@
 import { ValueError } from '../../errors/value-error';
 import type { MapDataset } from '../dataset';
 import type { IterableDatasetLike } from '../iterable-dataset';
+import { fetchBatch, hasBatchFetch } from './fetch-batch';
 import { checkSamplerIndex } from './fetch-items';
 import { isThenable } from './is-thenable';
 import type { ResolvedPlan } from './loader-plan';
@@ -38,7 +39,10 @@ export function* iterateSync(plan: ResolvedPlan): Generator<unknown, void, undef
     return;
   }
   const ds = plan.dataset as MapDataset<unknown>;
-  if (plan.autoCollation) {
+  if (plan.autoCollation && plan.collateMode === 'default' && hasBatchFetch(ds)) {
+    // A TensorDataset (or a Subset of one) makes each batch with one gather per tensor.
+    for (const indices of plan.indexSource as Iterable<readonly number[]>) yield fetchBatch(ds, indices) ?? plan.collate(indices.map((i) => syncItem(ds, i)));
+  } else if (plan.autoCollation) {
     for (const indices of plan.indexSource as Iterable<readonly number[]>) yield plan.collate(indices.map((i) => syncItem(ds, i)));
   } else {
     for (const index of plan.indexSource as Iterable<number>) yield plan.collate(syncItem(ds, index));

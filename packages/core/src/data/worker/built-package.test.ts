@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,6 +43,33 @@ const dl = require(${JSON.stringify(fileURLToPath(new URL('cjs/index.js', dist))
 })();
 `;
 
+// TypeScript dataset modules (ESM syntax) that import '@dl/core' by name, as users write them:
+// workers compile the first with tsx's CommonJS hook; the second (.mts, an ES module) has top-level await, so they
+// fall back to tsx's ES module hooks. Each item reports how its module was loaded.
+const tsDataset = (name: string, extra: string) => `
+import * as dl from '@dl/core';
+${extra}
+// Only a module that require() loaded is in require.cache.
+const how = typeof require === 'function' && typeof __filename === 'string' && require.cache[__filename] ? 'commonjs' : 'esm';
+export class ${name} extends dl.Dataset<[dl.Tensor, number, string]> {
+  constructor(readonly n: number) { super(); }
+  get length(): number { return this.n; }
+  getItem(i: number): [dl.Tensor, number, string] {
+    return [dl.tensor([i, i * i]), i, how];
+  }
+}
+`;
+const tsMain = `
+import * as dl from ${JSON.stringify(new URL('node-esm/index.js', dist).href)};
+const out = [];
+for (const [name, file] of [['TsSquares', './ts-squares.ts'], ['TlaSquares', './tla-squares.mts']]) {
+  // The main thread needs no TypeScript: workers rebuild the dataset from its spec.
+  const ds = { length: 5, getItem: () => { throw new Error('main thread'); }, workerSpec: () => ({ module: new URL(file, import.meta.url), export: name, args: [5] }) };
+  for await (const [x, i, how] of new dl.DataLoader(ds, { batchSize: 2, numWorkers: 2 })) out.push([name, x.tolist(), i.tolist(), how]);
+}
+console.log(JSON.stringify(out));
+`;
+
 function run(file: string): { status: number | null; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [file], { cwd: dir, encoding: 'utf8', timeout: 180_000, env: { ...process.env, DL_BACKEND: process.env.DL_BACKEND ?? 'cpu' } });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
@@ -72,5 +99,23 @@ describe.skipIf(!built)('DataLoader workers from the built package (skipped unti
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual({ out: [[[[0, 0], [1, 1]], true], [[[2, 4], [3, 9]], true]] });
+  }, 200_000);
+
+  it('loads TypeScript dataset modules in workers through tsx, falling back to its ES module hooks for top-level await', () => {
+    const core = fileURLToPath(new URL('..', dist));
+    mkdirSync(join(dir, 'node_modules', '@dl'), { recursive: true });
+    if (!existsSync(join(dir, 'node_modules', '@dl', 'core'))) symlinkSync(core, join(dir, 'node_modules', '@dl', 'core'), 'dir');
+    writeFileSync(join(dir, 'ts-squares.ts'), tsDataset('TsSquares', ''));
+    writeFileSync(join(dir, 'tla-squares.mts'), tsDataset('TlaSquares', 'await Promise.resolve();'));
+    writeFileSync(join(dir, 'ts-main.mjs'), tsMain);
+    const r = run(join(dir, 'ts-main.mjs'));
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const batches = (how: string) => [
+      [[[0, 0], [1, 1]], [0, 1], [how, how]],
+      [[[2, 4], [3, 9]], [2, 3], [how, how]],
+      [[[4, 16]], [4], [how]],
+    ];
+    expect(JSON.parse(r.stdout)).toEqual([...batches('commonjs').map((b) => ['TsSquares', ...b]), ...batches('esm').map((b) => ['TlaSquares', ...b])]);
   }, 200_000);
 });

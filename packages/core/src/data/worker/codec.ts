@@ -1,7 +1,7 @@
-import { tf } from '../../backend/tfjs';
+// No TensorFlow.js here: worker threads load this, and only load tfjs when their data has tensors.
+// Whoever decodes tensor markers passes the function that makes the tensors.
 import { ValueError } from '../../errors/value-error';
 import type { DType } from '../../tensor/dtype';
-import { Tensor } from '../../tensor/tensor';
 import { describeValue, isPlainObject } from '../collate/describe-value';
 import { isTensorLike } from '../collate/tensor-like';
 import { moduleHref, type ModuleExport } from '../module-export';
@@ -11,7 +11,8 @@ import type { EncodedSpec } from './protocol';
 // Values that are not plain data cross threads as tagged plain objects.
 const TAG = '__dl__';
 
-interface TensorMarker {
+/** @internal A tensor's values as sent between threads. */
+export interface TensorMarker {
   [TAG]: 'tensor';
   dtype: DType;
   shape: number[];
@@ -88,14 +89,16 @@ export function encodeValue(v: unknown, path: string, options: EncodeOptions): u
   );
 }
 
-/** @internal How a worker rebuilds objects (`instance`) and functions (`function`) from their specs. */
+/** @internal How a worker rebuilds objects (`instance`), functions (`function`) and Tensors from their encodings. */
 export interface Rebuilder {
   instance(spec: EncodedSpec, path: string): Promise<unknown>;
   function(spec: EncodedSpec, path: string): Promise<unknown>;
+  /** Makes a Tensor (the worker loads @dl/core's backend on the first one). */
+  tensor(marker: TensorMarker): Promise<unknown>;
 }
 
-/** @internal Rebuilds Tensors and URLs (and objects and functions, with `build`) from {@link encodeValue}'s output. */
-export async function decodeValue(v: unknown, path: string, build?: Rebuilder): Promise<unknown> {
+/** @internal Rebuilds Tensors, URLs, objects and functions from {@link encodeValue}'s output. */
+export async function decodeValue(v: unknown, path: string, build: Rebuilder): Promise<unknown> {
   if (v === null || typeof v !== 'object') return v;
   if (Array.isArray(v)) return Promise.all(v.map((x, i) => decodeValue(x, `${path}[${i}]`, build)));
   if (v instanceof Map) {
@@ -108,12 +111,11 @@ export async function decodeValue(v: unknown, path: string, build?: Rebuilder): 
   if (isMarker(v)) {
     switch (v[TAG]) {
       case 'tensor':
-        return tensorFromMarker(v as unknown as TensorMarker);
+        return build.tensor(v as unknown as TensorMarker);
       case 'url':
         return new URL(v.href as string);
       case 'instance':
       case 'function':
-        if (!build) throw new ValueError(`DataLoader: ${path} holds an object rebuilt from its workerSpec(), which only worker threads do`);
         return v[TAG] === 'instance' ? build.instance(v.spec as EncodedSpec, path) : build.function(v.spec as EncodedSpec, path);
       case 'object':
         return decodeFields(v.value as Record<string, unknown>, path, build);
@@ -122,33 +124,33 @@ export async function decodeValue(v: unknown, path: string, build?: Rebuilder): 
   return decodeFields(v, path, build);
 }
 
-async function decodeFields(v: Record<string, unknown>, path: string, build?: Rebuilder): Promise<Record<string, unknown>> {
+async function decodeFields(v: Record<string, unknown>, path: string, build: Rebuilder): Promise<Record<string, unknown>> {
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(v)) out[key] = await decodeValue(v[key], `${path}.${key}`, build);
   return out;
 }
 
-function tensorFromMarker(m: TensorMarker): Tensor {
-  return Tensor._owned(tf.tensor(m.data, m.shape, m.dtype));
-}
-
-/** @internal Synchronous decoding of a batch (no datasets inside): the main thread's hot path. */
-export function decodeBatch(v: unknown): unknown {
+/**
+ * @internal Synchronous decoding of a batch (no datasets inside): the main thread's hot path.
+ * `tensor` makes the Tensors (the main thread owns their transferred buffers).
+ */
+export function decodeBatch(v: unknown, tensor: (m: TensorMarker) => unknown): unknown {
   if (v === null || typeof v !== 'object') return v;
-  if (Array.isArray(v)) return v.map(decodeBatch);
-  if (v instanceof Map) return new Map(Array.from(v, ([k, x]) => [k, decodeBatch(x)]));
-  if (v instanceof Set) return new Set(Array.from(v, decodeBatch));
+  if (Array.isArray(v)) return v.map((x) => decodeBatch(x, tensor));
+  if (v instanceof Map) return new Map(Array.from(v, ([k, x]) => [k, decodeBatch(x, tensor)]));
+  if (v instanceof Set) return new Set(Array.from(v, (x) => decodeBatch(x, tensor)));
   if (!isPlainObject(v)) return v;
   if (isMarker(v)) {
-    if (v[TAG] === 'tensor') return tensorFromMarker(v as unknown as TensorMarker);
+    if (v[TAG] === 'tensor') return tensor(v as unknown as TensorMarker);
     if (v[TAG] === 'url') return new URL(v.href as string);
-    if (v[TAG] === 'object') return decodeBatchFields(v.value as Record<string, unknown>);
+    if (v[TAG] === 'object') return decodeBatchFields(v.value as Record<string, unknown>, tensor);
   }
-  return decodeBatchFields(v);
+  return decodeBatchFields(v, tensor);
 }
 
-function decodeBatchFields(v: Record<string, unknown>): Record<string, unknown> {
+function decodeBatchFields(v: Record<string, unknown>, tensor: (m: TensorMarker) => unknown): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(v)) out[key] = decodeBatch(v[key]);
+  for (const key of Object.keys(v)) out[key] = decodeBatch(v[key], tensor);
   return out;
 }
+

@@ -1,7 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
 import '../../index';
 import { IndexError } from '../../errors/index-error';
 import { ValueError } from '../../errors/value-error';
+import { arange } from '../../ops/creation/arange';
 import { tensor } from '../../ops/creation/tensor';
 import { Generator } from '../../random/generator';
 import { Tensor } from '../../tensor/tensor';
@@ -19,6 +24,25 @@ import { dataLoaderWorkerCount } from './worker-count';
 import { liveWorkerCount } from './worker-pool';
 
 const fixtures = new URL('../../../test/support/worker-datasets.ts', import.meta.url);
+
+// A dataset module of plain JavaScript that never imports @dl/core: each item says whether
+// TensorFlow.js is loaded in the thread that made it.
+const plainDir = mkdtempSync(join(tmpdir(), 'dl-plain-dataset-'));
+afterAll(() => rmSync(plainDir, { recursive: true, force: true }));
+const plainModule = join(plainDir, 'plain.mjs');
+writeFileSync(
+  plainModule,
+  `export class PlainRange {
+  constructor(n) { this.n = n; }
+  get length() { return this.n; }
+  getItem(i) { return [[i % 2, i % 3, i % 5], Float32Array.of(i / 4, -i), i, globalThis._tfengine != null]; }
+  workerSpec() { return { module: import.meta.url, export: 'PlainRange', args: [this.n] }; }
+}
+`,
+);
+
+type PlainBatch = [Tensor[], Tensor, Tensor, Tensor];
+const describeBatches = (batches: Tensor[][]) => batches.map((b) => b.map((t) => [t.shape, t.dtype, t.tolist()]));
 
 async function collect<B>(loader: AsyncIterable<B>): Promise<B[]> {
   const out: B[] = [];
@@ -184,4 +208,31 @@ describe('DataLoader with worker threads', () => {
     );
     expect(liveWorkerCount()).toBe(0);
   });
+
+  it('gives the same batches as the main thread, loading no TensorFlow.js for plain items', async () => {
+    const { PlainRange } = (await import(pathToFileURL(plainModule).href)) as { PlainRange: new (n: number) => MapDatasetLike };
+    const options = { batchSize: 4, shuffle: true, dropLast: true } as const;
+    const inline = await collect(new DataLoader<unknown, PlainBatch>(new PlainRange(19), { ...options, generator: new Generator(9) }));
+    const viaWorkers = await collect(new DataLoader<unknown, PlainBatch>(new PlainRange(19), { ...options, generator: new Generator(9), numWorkers: 2 }));
+    expect(viaWorkers).toHaveLength(4);
+    const plain = (batches: PlainBatch[]) => batches.map(([xs, f, i]) => [...describeBatches([xs]), ...describeBatches([[f, i]])]);
+    expect(plain(viaWorkers)).toEqual(plain(inline));
+    expect(viaWorkers.flatMap((b) => b[3].tolist() as boolean[])).toEqual(new Array(16).fill(false));
+    expect(inline[0][3].tolist()).toEqual([true, true, true, true]);
+  });
+
+  it('gives the same TensorDataset batches (one gather per tensor in the workers) as the main thread', async () => {
+    const ds = new TensorDataset(arange(26).reshape([13, 2]), tensor([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], { dtype: 'int32' }), arange(13).gt(6));
+    const options = { batchSize: 3, shuffle: true, dropLast: true } as const;
+    const inline = await collect(new DataLoader(ds, { ...options, generator: new Generator(4) }));
+    const viaWorkers = await collect(new DataLoader(ds, { ...options, generator: new Generator(4), numWorkers: 2 }));
+    expect(viaWorkers).toHaveLength(4);
+    expect(viaWorkers[0].map((t) => t.dtype)).toEqual(['float32', 'int32', 'bool']);
+    expect(describeBatches(viaWorkers)).toEqual(describeBatches(inline));
+  });
 });
+
+interface MapDatasetLike {
+  readonly length: number;
+  getItem(i: number): unknown;
+}

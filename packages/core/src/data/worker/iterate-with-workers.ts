@@ -1,8 +1,10 @@
 import { ValueError } from '../../errors/value-error';
 import { getBackend } from '../../backend/backend';
+import { tf } from '../../backend/tfjs';
 import { tick } from '../../memory/collect';
+import { Tensor } from '../../tensor/tensor';
 import type { LoaderPlan, PoolHolder } from '../loader/loader-plan';
-import { decodeBatch } from './codec';
+import { decodeBatch, type TensorMarker } from './codec';
 import type { FromWorker } from './protocol';
 import { buildWorkerConfigs } from './worker-configs';
 import { exitError, fatalError, taskError, timeoutError } from './worker-failures';
@@ -21,6 +23,11 @@ interface Task {
 }
 
 type Done = Extract<FromWorker, { type: 'result' | 'error' | 'end' }>;
+
+/** A batch tensor from a worker: its transferred buffer becomes the Tensor's (no copy on cpu). */
+function tensorFromMarker(m: TensorMarker): Tensor {
+  return Tensor._owned(tf.tensor(m.data, m.shape, m.dtype));
+}
 
 function workerEnv(): Record<string, string | undefined> {
   let backend: string | undefined;
@@ -128,7 +135,7 @@ async function* loop(plan: LoaderPlan, pool: WorkerPool, epoch: number): AsyncGe
     }
     put();
     if (msg.type === 'error') throw taskError(task.workerId, msg.seq, msg.index, task.indices, msg.error);
-    const batch = decodeBatch(msg.data);
+    const batch = decodeBatch(msg.data, tensorFromMarker);
     yield plan.collateMode === 'function' && plan.collate ? plan.collate(batch) : batch;
     await tick();
     waitStart = performance.now();

@@ -1,4 +1,5 @@
 import type { ModuleExport } from '../module-export';
+import type { TsLoader } from './ts-loader';
 
 /** @internal A ModuleExport after encoding for a worker (module as a string, args encoded). */
 export interface EncodedSpec {
@@ -18,7 +19,10 @@ export interface SerializedError {
 export interface WorkerConfig {
   kind: 'dl-data-worker';
   runtime: string;
-  tsLoader: string | null;
+  /** tsx's APIs when TypeScript modules are to be loaded (the runtime or a spec's module). */
+  tsLoader: TsLoader | null;
+  /** Whether the runtime itself is TypeScript (the sources): the loader then starts before it. */
+  tsRuntime: boolean;
   id: number;
   numWorkers: number;
   seed: number;

@@ -79,6 +79,7 @@ export function buildWorkerConfigs(plan: LoaderPlan, baseSeed: number): WorkerCo
       kind: 'dl-data-worker',
       runtime,
       tsLoader,
+      tsRuntime: isTypeScriptModule(runtime),
       id,
       numWorkers: plan.numWorkers,
       seed: baseSeed + id,

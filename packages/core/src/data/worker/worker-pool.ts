@@ -24,14 +24,25 @@ export function liveWorkerCount(): number {
   return live;
 }
 
-// The worker's first script: CommonJS (eval), so it can register a TypeScript loader before it
-// imports anything, then starts the runtime.
+// The worker's first script: CommonJS (eval). The built runtime (dist/cjs/data-worker.js) is
+// required: no ES module loader, no scan of its exports; it then loads TypeScript modules itself
+// (module-loading.ts). A TypeScript runtime (the sources, in tests) is imported once tsx's ES
+// module hooks are registered.
 const BOOTSTRAP = `
 const { workerData, parentPort } = require('node:worker_threads');
 (async () => {
-  if (workerData.tsLoader) (await import(workerData.tsLoader)).register();
-  const runtime = await import(workerData.runtime);
-  await runtime.runDataWorker();
+  let runtime = null;
+  if (/\\.c?js$/.test(workerData.runtime) && workerData.runtime.startsWith('file:')) {
+    try {
+      runtime = require(require('node:url').fileURLToPath(workerData.runtime));
+    } catch (e) {
+      if (!e || e.code !== 'ERR_REQUIRE_ESM') throw e;
+    }
+  }
+  if (runtime) return runtime.runDataWorker({ commonjs: true });
+  if (workerData.tsRuntime && workerData.tsLoader && workerData.tsLoader.esm) (await import(workerData.tsLoader.esm)).register();
+  runtime = await import(workerData.runtime);
+  await runtime.runDataWorker({ commonjs: false });
 })().catch((e) => {
   parentPort.postMessage({ type: 'fatal', phase: 'start-up (loading ' + workerData.runtime + ')', error: { name: (e && e.name) || 'Error', message: String((e && e.message) || e), stack: String((e && e.stack) || '') } });
 });
