@@ -40,10 +40,14 @@ for (const c of build.copy ?? []) {
   }
 }
 
-// Node ESM wrappers: `export *` of the CommonJS entry (Node finds its names statically), plus
-// what the entry runs at import (for @dl/core: the backend start-up, awaited).
+// Node ESM wrappers: they require() the CommonJS entry and re-export its names, listed here at
+// build time, plus what the entry runs at import (for @dl/core: the backend start-up, awaited).
+// `export * from '../cjs/x.js'` would do the same, but then Node scans the whole CommonJS file
+// (TensorFlow.js included, megabytes) for export names at every import: about a third of a
+// DataLoader worker's start-up. A file whose names cannot be read at build time keeps `export *`.
 const wrappers = join(dist, 'node-esm');
 mkdirSync(wrappers, { recursive: true });
+const IDENT = /^[A-Za-z_$][\w$]*$/;
 for (const f of readdirSync(cjs)) {
   const m = /^(.*)\.js$/.exec(f);
   if (!m || f.startsWith('chunk-') || !existsSync(join(dist, `${m[1]}.d.ts`))) continue;
@@ -51,10 +55,26 @@ for (const f of readdirSync(cjs)) {
   // `onImport` names an export of the entry itself ("ready"), or of another module
   // ("@dl/core#ready": a domain package's ESM entry waits for @dl/core's backend as core's does).
   const onImport = build.onImport?.[name];
-  const lines = [`export * from '../cjs/${f}';`];
+  let names = null;
+  try {
+    names = Object.keys(createRequire(join(cjs, f))(join(cjs, f))).filter((k) => k !== 'default' && k !== '__esModule');
+    if (!names.every((k) => IDENT.test(k))) names = null;
+  } catch {
+    names = null;
+  }
+  const lines = names
+    ? [
+        "import { createRequire } from 'node:module';",
+        `const cjs = createRequire(import.meta.url)('../cjs/${f}');`,
+        ...names.map((k, i) => `const e${i} = cjs.${k};`),
+        ...(names.length ? [`export { ${names.map((k, i) => `e${i} as ${k}`).join(', ')} };`] : []),
+      ]
+    : [`export * from '../cjs/${f}';`];
   if (onImport) {
-    const [from, exported] = onImport.includes('#') ? onImport.split('#') : [`../cjs/${f}`, onImport];
-    lines.push(`import { ${exported} as onImport } from '${from}';`, 'await onImport();');
+    const [from, exported] = onImport.includes('#') ? onImport.split('#') : [null, onImport];
+    if (from === null) lines.push(`await cjs.${exported}();`);
+    else lines.push(`import { ${exported} as onImport } from '${from}';`, 'await onImport();');
+    if (from === null && !names) throw new Error(`${manifest.name}: cannot list the exports of dist/cjs/${f} for its ESM wrapper`);
   }
   writeFileSync(join(wrappers, `${name}.js`), `${lines.join('\n')}\n`);
 }
