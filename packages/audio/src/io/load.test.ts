@@ -118,7 +118,9 @@ describe('load: sources', () => {
     for (const name of ['wav_pcm_s16.wav', 'wav_6ch_s16.wav', 'flac_s16_stereo.flac']) {
       const before = memoryStats().numTensors;
       const [w] = loadSync(fixturePath(name), { channelsFirst: false });
-      expect(memoryStats().numTensors, name).toBe(before + 1);
+      // One backend tensor at most (a short waveform stays on the JavaScript heap), and none
+      // left once the waveform is disposed.
+      expect(memoryStats().numTensors - before, name).toBeLessThanOrEqual(1);
       w.dispose();
       expect(memoryStats().numTensors, name).toBe(before);
     }

@@ -85,8 +85,11 @@ describe('Profiler', () => {
   it('records input shapes, memory and FLOPs when asked', () => {
     const prof = profile({ recordShapes: true, profileMemory: true, withFlops: true }, () => {
       dl.scope(() => {
-        const a = dl.ones([8, 16]);
-        const b = dl.ones([16, 4]);
+        // Small tensors made from JavaScript data stay on the JavaScript heap until an op needs
+        // them on the backend, and that op is charged for the backend copy; clone() puts these
+        // on the backend first, so MatMul's own allocation is what is measured.
+        const a = dl.ones([8, 16]).clone();
+        const b = dl.ones([16, 4]).clone();
         a.matmul(b);
       });
     });
