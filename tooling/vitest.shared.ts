@@ -176,6 +176,13 @@ export interface BackendSplit {
   slow?: string[];
   /** Options every project gets (e.g. `setupFiles`). */
   common?: TestOptions;
+  /**
+   * Also run the backend-dependent files on @dl/backend-native when its addon is built. @default
+   * true. Domain packages whose backend-dependent tests run @dl/core's kernels on their own data
+   * turn it off to keep the suite within its time budget: core's own suite covers every kernel on
+   * native, and the example apps run the domain packages on native end to end.
+   */
+  native?: boolean;
 }
 
 let nativeChecked: string | null | undefined;
@@ -213,8 +220,8 @@ export function nativeBackendUnavailable(): string | null {
  * graph per worker thread; the others get a fresh process each.
  */
 export function backendTestConfig(packageDir: string, split: BackendSplit): ViteUserConfig {
-  const skipNative = nativeBackendUnavailable();
-  if (skipNative && !warnedNative) {
+  const skipNative = split.native === false ? 'not asked for by this package' : nativeBackendUnavailable();
+  if (skipNative && split.native !== false && !warnedNative) {
     warnedNative = true;
     console.log(`vitest: no 'native' test project: @dl/backend-native cannot run (${skipNative})`);
   }

@@ -28,6 +28,7 @@
         "src/native/elementwise.cc",
         "src/native/gemm.cc",
         "src/native/gemm_kernel_generic.cc",
+        "src/native/nchw.cc",
         "src/native/pool.cc",
         "src/native/reduce.cc",
         "src/native/thread_pool.cc",

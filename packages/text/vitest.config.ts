@@ -7,6 +7,8 @@ import { backendTestConfig } from '../../tooling/vitest.shared.ts';
 // - node: tokenizers, vocab, examples, tabular files, vectors and datasets, once.
 // - slow: the docs examples, a fresh process.
 export default backendTestConfig(fileURLToPath(new URL('.', import.meta.url)), {
+  // Not on native as a third backend (see BackendSplit.native): the apps run this package on it.
+  native: false,
   backend: ['src/data/fields/**/*.test.ts', 'src/data/iterators/**/*.test.ts', 'src/data/trec-flow.test.ts'],
   slow: ['test/docs.test.ts'],
 });

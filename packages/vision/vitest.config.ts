@@ -8,6 +8,8 @@ import { backendTestConfig } from '../../tooling/vitest.shared.ts';
 // - slow: DataLoader worker threads, the docs examples (a tsx child process) and the fuzz loops,
 //   once, a fresh process per file.
 export default backendTestConfig(fileURLToPath(new URL('.', import.meta.url)), {
+  // Not on native as a third backend (see BackendSplit.native): the apps run this package on it.
+  native: false,
   backend: ['src/transforms/**/*.test.ts', 'src/utils/**/*.test.ts', 'src/models/**/*.test.ts'],
   slow: [
     'src/transforms/transform-workers.test.ts',

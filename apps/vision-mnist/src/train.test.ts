@@ -24,7 +24,7 @@ describe('trainMnist', () => {
     const outDir = tmp();
     const cacheDir = tmp();
     const r = await trainMnist({ epochs: 1, trainSize: 4000, batchSize: 32, outDir, cacheDir, log: null, progress: null });
-    expect(['wasm', 'cpu', 'tensorflow']).toContain(r.backend);
+    expect(['native', 'wasm', 'cpu', 'tensorflow']).toContain(r.backend);
     expect(r.source).toBe('embedded');
     expect(r.sizes).toEqual({ train: 4000, val: 800, test: 2000 });
     expect(r.epochs).toBe(1);

@@ -10,3 +10,18 @@
 export class NativeBackendError extends Error {
   override name = 'NativeBackendError';
 }
+
+/**
+ * A `Dl*` kernel of the native backend (see `DL_KERNELS`) was given inputs or attributes it
+ * cannot take: wrong dtype, rank or shape, or bad geometry. The message names the kernel and
+ * the argument. Thrown before the addon is called, so nothing native runs on bad input.
+ *
+ * @example
+ * ```ts
+ * try { tf.engine().runKernel('DlConv2dNCHW', { x, filter }, { groups: 3 }); }
+ * catch (e) { if (e instanceof NativeKernelError) console.warn(e.message); }
+ * ```
+ */
+export class NativeKernelError extends Error {
+  override name = 'NativeKernelError';
+}

@@ -42,4 +42,21 @@ export interface NativeAddon {
   pool2d(max: boolean, x: Float32Array, out: Float32Array, geometry: Int32Array): void;
   maxPool2dGrad(x: Float32Array, dy: Float32Array, dx: Float32Array, geometry: Int32Array): void;
   avgPool2dGrad(dy: Float32Array, dx: Float32Array, geometry: Int32Array): void;
+  /** geometry: [N, C, H, W, O, kH, kW, OH, OW, sH, sW, dH, dW, padTop, padLeft, groups, strategy] (src/native/nchw.h). */
+  conv2dNchw(x: Float32Array, filter: Float32Array, bias: Float32Array | null, out: Float32Array, geometry: Int32Array): void;
+  conv2dNchwBackpropInput(dy: Float32Array, filter: Float32Array, dx: Float32Array, geometry: Int32Array): void;
+  conv2dNchwBackpropFilter(x: Float32Array, dy: Float32Array, dw: Float32Array, dbias: Float32Array | null, geometry: Int32Array): void;
+  /** geometry: [planes, H, W, OH, OW, kH, kW]; rows [OH * kH] and cols [OW * kW] are the taps. */
+  windowMax(x: Float32Array, out: Float32Array, indices: Int32Array, geometry: Int32Array, rows: Int32Array, cols: Int32Array): void;
+  windowMaxGrad(dy: Float32Array, indices: Int32Array, dx: Float32Array, planes: number, inSize: number, outSize: number): void;
+  windowAvg(x: Float32Array, scale: Float32Array, out: Float32Array, geometry: Int32Array, rows: Int32Array, cols: Int32Array): void;
+  windowAvgGrad(dy: Float32Array, scale: Float32Array, dx: Float32Array, geometry: Int32Array, rows: Int32Array, cols: Int32Array): void;
+  batchNormTrain(
+    x: Float32Array, weight: Float32Array | null, bias: Float32Array | null, out: Float32Array,
+    mean: Float32Array, variance: Float32Array, invstd: Float32Array, n: number, c: number, s: number, eps: number,
+  ): void;
+  batchNormTrainGrad(
+    dy: Float32Array, x: Float32Array, mean: Float32Array, invstd: Float32Array, weight: Float32Array | null,
+    dx: Float32Array | null, dweight: Float32Array | null, dbias: Float32Array | null, n: number, c: number, s: number,
+  ): void;
 }

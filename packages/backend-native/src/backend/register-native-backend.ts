@@ -7,11 +7,12 @@ import { convKernels } from '../kernels/conv';
 import { copyKernels } from '../kernels/copy';
 import type { KernelContext } from '../kernels/kernel-context';
 import { matmulKernels } from '../kernels/matmul';
+import { nchwKernels } from '../kernels/nchw';
 import { poolKernels } from '../kernels/pool';
 import { reduceKernels } from '../kernels/reduce';
 import { softmaxKernels } from '../kernels/softmax';
 import { unaryKernels } from '../kernels/unary';
-import type { TfjsRuntime } from './runtime';
+import type { TfjsRuntime, TypedRuntime } from './runtime';
 
 /** The name the backend registers under by default. */
 export const NATIVE_BACKEND_NAME = 'native';
@@ -36,6 +37,7 @@ export function nativeKernels(ctx: KernelContext): KernelConfig[] {
     ...softmaxKernels(ctx),
     ...copyKernels(ctx),
     ...castKernels(ctx),
+    ...nchwKernels(ctx),
   ];
 }
 
@@ -58,10 +60,11 @@ export function nativeKernels(ctx: KernelContext): KernelConfig[] {
  */
 export function registerNativeBackend(runtime: TfjsRuntime, options: RegisterNativeBackendOptions = {}): NativeInfo {
   const addon = loadNativeAddon();
-  const { tf, MathBackendCPU } = runtime;
+  const typed = runtime as unknown as TypedRuntime;
+  const { tf, MathBackendCPU } = typed;
   const name = options.name ?? NATIVE_BACKEND_NAME;
   if (tf.findBackendFactory(name) != null) return addon.info();
-  const natives = nativeKernels({ runtime, addon, backendName: name });
+  const natives = nativeKernels({ runtime: typed, addon, backendName: name });
   const overridden = new Set(natives.map((k) => k.kernelName));
   for (const k of tf.getKernelsForBackend('cpu')) {
     if (!overridden.has(k.kernelName)) tf.registerKernel({ ...k, backendName: name });

@@ -8,6 +8,16 @@ import type { MathBackendCPU } from '@tensorflow/tfjs-backend-cpu';
  * `@tensorflow/tfjs-backend-cpu`.
  */
 export interface TfjsRuntime {
+  /** TensorFlow.js's core namespace. */
+  tf: object;
+  /** The cpu backend's class, which the native backend extends. */
+  MathBackendCPU: abstract new () => object;
+}
+// Typed loosely on purpose: the package's declarations must not need TensorFlow.js's types,
+// which are optional peers (@dl/core bundles its own copy and passes it).
+
+/** @internal `TfjsRuntime` with TensorFlow.js's own types, inside the package. */
+export interface TypedRuntime {
   tf: typeof tfc;
   MathBackendCPU: typeof MathBackendCPU;
 }

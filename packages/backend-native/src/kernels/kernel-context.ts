@@ -1,11 +1,11 @@
 import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
 import type { MathBackendCPU } from '@tensorflow/tfjs-backend-cpu';
 import type { NativeAddon } from '../addon/native-addon';
-import type { TfjsRuntime, Values } from '../backend/runtime';
+import type { TypedRuntime, Values } from '../backend/runtime';
 
 /** @internal What every native kernel file works with. */
 export interface KernelContext {
-  runtime: TfjsRuntime;
+  runtime: TypedRuntime;
   addon: NativeAddon;
   backendName: string;
 }

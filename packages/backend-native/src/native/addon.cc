@@ -11,6 +11,7 @@
 #include "cpu_features.h"
 #include "elementwise.h"
 #include "gemm.h"
+#include "nchw.h"
 #include "pool.h"
 #include "reduce.h"
 #include "thread_pool.h"
@@ -295,6 +296,119 @@ void AvgPool2dGrad(const Napi::CallbackInfo& info) {
   avg_pool2d_grad(g, data<float>(info, 0, "dy", pool_out(g)), data<float>(info, 1, "dx", pool_in(g)));
 }
 
+// Reads an Int32Array of exactly `n` values, each at least `min_value`.
+void exact_ints(const Napi::CallbackInfo& info, size_t i, const char* name, int64_t* out, int n, int64_t min_value) {
+  View v = view(info, i, name);
+  if (v.elem_size != 4 || static_cast<int>(v.length) != n) {
+    throw Napi::RangeError::New(info.Env(), std::string(name) + ": expected an Int32Array of " + std::to_string(n) + " values");
+  }
+  const auto* p = static_cast<const int32_t*>(v.data);
+  for (int j = 0; j < n; j++) {
+    if (p[j] < min_value) throw Napi::RangeError::New(info.Env(), std::string(name) + ": value " + std::to_string(j) + " is out of range");
+    out[j] = p[j];
+  }
+}
+
+// [N, C, H, W, O, kH, kW, OH, OW, strideH, strideW, dilationH, dilationW, padTop, padLeft, groups, strategy]
+ConvNchwGeometry conv_nchw_geometry(const Napi::CallbackInfo& info, size_t i) {
+  int64_t v[17];
+  exact_ints(info, i, "conv geometry", v, 17, 0);
+  ConvNchwGeometry g{v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12], v[13], v[14], v[15], v[16]};
+  if (g.stride_h < 1 || g.stride_w < 1 || g.dilation_h < 1 || g.dilation_w < 1 || g.groups < 1 || g.in_c % g.groups != 0 || g.out_c % g.groups != 0 ||
+      g.strategy > 2) {
+    throw Napi::RangeError::New(info.Env(), "conv geometry: bad strides, dilations, groups or strategy");
+  }
+  return g;
+}
+
+int64_t nchw_in(const ConvNchwGeometry& g) { return g.batch * g.in_c * g.in_h * g.in_w; }
+int64_t nchw_out(const ConvNchwGeometry& g) { return g.batch * g.out_c * g.out_h * g.out_w; }
+int64_t nchw_filter(const ConvNchwGeometry& g) { return g.out_c * (g.in_c / g.groups) * g.filter_h * g.filter_w; }
+
+// conv2dNchw(x, w, bias|null, y, geometry)
+void Conv2dNchw(const Napi::CallbackInfo& info) {
+  ConvNchwGeometry g = conv_nchw_geometry(info, 4);
+  conv2d_nchw(g, data<float>(info, 0, "x", nchw_in(g)), data<float>(info, 1, "filter", nchw_filter(g)), optional<float>(info, 2, "bias", g.out_c),
+              data<float>(info, 3, "out", nchw_out(g)));
+}
+
+// conv2dNchwBackpropInput(dy, w, dx, geometry)
+void Conv2dNchwBackpropInput(const Napi::CallbackInfo& info) {
+  ConvNchwGeometry g = conv_nchw_geometry(info, 3);
+  conv2d_nchw_backprop_input(g, data<float>(info, 0, "dy", nchw_out(g)), data<float>(info, 1, "filter", nchw_filter(g)), data<float>(info, 2, "dx", nchw_in(g)));
+}
+
+// conv2dNchwBackpropFilter(x, dy, dw, dbias|null, geometry)
+void Conv2dNchwBackpropFilter(const Napi::CallbackInfo& info) {
+  ConvNchwGeometry g = conv_nchw_geometry(info, 4);
+  float* dbias = info[3].IsNull() || info[3].IsUndefined() ? nullptr : data<float>(info, 3, "dbias", g.out_c);
+  conv2d_nchw_backprop_filter(g, data<float>(info, 0, "x", nchw_in(g)), data<float>(info, 1, "dy", nchw_out(g)), data<float>(info, 2, "dw", nchw_filter(g)), dbias);
+}
+
+// [planes, H, W, OH, OW, kH, kW] and the row and column tap tables.
+WindowGeometry window_geometry(const Napi::CallbackInfo& info, size_t i) {
+  int64_t v[7];
+  exact_ints(info, i, "window geometry", v, 7, 0);
+  WindowGeometry g{v[0], v[1], v[2], v[3], v[4], v[5], v[6], nullptr, nullptr};
+  g.rows = data<int32_t>(info, i + 1, "rows", g.out_h * g.kh);
+  g.cols = data<int32_t>(info, i + 2, "cols", g.out_w * g.kw);
+  return g;
+}
+
+int64_t window_in(const WindowGeometry& g) { return g.planes * g.in_h * g.in_w; }
+int64_t window_out(const WindowGeometry& g) { return g.planes * g.out_h * g.out_w; }
+
+// windowMax(x, y, idx, geometry, rows, cols)
+void WindowMax(const Napi::CallbackInfo& info) {
+  WindowGeometry g = window_geometry(info, 3);
+  window_max(g, data<float>(info, 0, "x", window_in(g)), data<float>(info, 1, "out", window_out(g)), data<int32_t>(info, 2, "indices", window_out(g)));
+}
+
+// windowMaxGrad(dy, idx, dx, planes, inSize, outSize): every index must lie in [0, inSize).
+void WindowMaxGrad(const Napi::CallbackInfo& info) {
+  const int64_t planes = integer(info, 3), in_size = integer(info, 4), out_size = integer(info, 5);
+  if (planes < 0 || in_size < 0 || out_size < 0) throw Napi::RangeError::New(info.Env(), "windowMaxGrad: negative size");
+  const float* dy = data<float>(info, 0, "dy", planes * out_size);
+  const int32_t* idx = data<int32_t>(info, 1, "indices", planes * out_size);
+  float* dx = data<float>(info, 2, "dx", planes * in_size);
+  for (int64_t i = 0; i < planes * out_size; i++)
+    if (idx[i] < 0 || idx[i] >= in_size) throw Napi::RangeError::New(info.Env(), "windowMaxGrad: index out of range");
+  window_max_grad(planes, in_size, out_size, dy, idx, dx);
+}
+
+// windowAvg(x, scale, y, geometry, rows, cols)
+void WindowAvg(const Napi::CallbackInfo& info) {
+  WindowGeometry g = window_geometry(info, 3);
+  window_avg(g, data<float>(info, 0, "x", window_in(g)), data<float>(info, 1, "scale", g.out_h * g.out_w), data<float>(info, 2, "out", window_out(g)));
+}
+
+// windowAvgGrad(dy, scale, dx, geometry, rows, cols)
+void WindowAvgGrad(const Napi::CallbackInfo& info) {
+  WindowGeometry g = window_geometry(info, 3);
+  window_avg_grad(g, data<float>(info, 0, "dy", window_out(g)), data<float>(info, 1, "scale", g.out_h * g.out_w), data<float>(info, 2, "dx", window_in(g)));
+}
+
+// batchNormTrain(x, weight|null, bias|null, y, mean, var, invstd, n, c, s, eps)
+void BatchNormTrain(const Napi::CallbackInfo& info) {
+  const int64_t n = integer(info, 7), c = integer(info, 8), s = integer(info, 9);
+  if (n < 0 || c < 0 || s < 0) throw Napi::RangeError::New(info.Env(), "batchNormTrain: negative size");
+  batch_norm_train(n, c, s, data<float>(info, 0, "x", n * c * s), optional<float>(info, 1, "weight", c), optional<float>(info, 2, "bias", c),
+                   static_cast<float>(number(info, 10)), data<float>(info, 3, "out", n * c * s), data<float>(info, 4, "mean", c), data<float>(info, 5, "var", c),
+                   data<float>(info, 6, "invstd", c));
+}
+
+// batchNormTrainGrad(dy, x, mean, invstd, weight|null, dx|null, dweight|null, dbias|null, n, c, s)
+void BatchNormTrainGrad(const Napi::CallbackInfo& info) {
+  const int64_t n = integer(info, 8), c = integer(info, 9), s = integer(info, 10);
+  if (n < 0 || c < 0 || s < 0) throw Napi::RangeError::New(info.Env(), "batchNormTrainGrad: negative size");
+  auto out = [&](size_t i, const char* name, int64_t need) -> float* {
+    return info[i].IsNull() || info[i].IsUndefined() ? nullptr : data<float>(info, i, name, need);
+  };
+  batch_norm_train_grad(n, c, s, data<float>(info, 0, "dy", n * c * s), data<float>(info, 1, "x", n * c * s), data<float>(info, 2, "mean", c),
+                        data<float>(info, 3, "invstd", c), optional<float>(info, 4, "weight", c), out(5, "dx", n * c * s), out(6, "dweight", c),
+                        out(7, "dbias", c));
+}
+
 Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("info", Napi::Function::New(env, Info));
   exports.Set("setNumThreads", Napi::Function::New(env, SetNumThreads));
@@ -315,6 +429,15 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("pool2d", Napi::Function::New(env, Pool2d));
   exports.Set("maxPool2dGrad", Napi::Function::New(env, MaxPool2dGrad));
   exports.Set("avgPool2dGrad", Napi::Function::New(env, AvgPool2dGrad));
+  exports.Set("conv2dNchw", Napi::Function::New(env, Conv2dNchw));
+  exports.Set("conv2dNchwBackpropInput", Napi::Function::New(env, Conv2dNchwBackpropInput));
+  exports.Set("conv2dNchwBackpropFilter", Napi::Function::New(env, Conv2dNchwBackpropFilter));
+  exports.Set("windowMax", Napi::Function::New(env, WindowMax));
+  exports.Set("windowMaxGrad", Napi::Function::New(env, WindowMaxGrad));
+  exports.Set("windowAvg", Napi::Function::New(env, WindowAvg));
+  exports.Set("windowAvgGrad", Napi::Function::New(env, WindowAvgGrad));
+  exports.Set("batchNormTrain", Napi::Function::New(env, BatchNormTrain));
+  exports.Set("batchNormTrainGrad", Napi::Function::New(env, BatchNormTrainGrad));
   return exports;
 }
 

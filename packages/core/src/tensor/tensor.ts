@@ -121,6 +121,7 @@ export class Tensor {
     return this._materialize();
   }
 
+  /** @internal */
   set _value(value: TfTensor) {
     this._tf = value;
     this._h = null;

@@ -1,5 +1,6 @@
 import { tf } from '../../backend/tfjs';
 import { runOp } from '../../autograd/run-op';
+import { hasOptionalKernel, OPTIONAL_KERNELS, runOptionalKernel } from '../../backend/optional-kernels';
 import { ValueError } from '../../errors/value-error';
 import type { Tensor } from '../../tensor/tensor';
 import { expandInts, type IntOrTuple } from './conv-geometry';
@@ -32,6 +33,20 @@ export interface AvgPool2dOptions extends AvgPool1dOptions {
 export function averageOverWindows(name: string, input: Tensor, plan: PoolPlan, ah: AxisWindows, aw: AxisWindows, divisor: Float32Array): Tensor {
   checkOutput(plan, input, ah, aw);
   if (plan.planes === 0) return emptyResult(name, [input], outShapeOf(plan, ah, aw), null, 0);
+  if (hasOptionalKernel(OPTIONAL_KERNELS.avgPool2d)) {
+    // A backend with an averaging kernel over window tables (@dl/backend-native's DlAvgPool2dNCHW).
+    const attrs = { rows: ah.coords, cols: aw.coords, kh: ah.k, kw: aw.k, divisors: divisor };
+    const planeShape = [plan.planes, plan.h, plan.w];
+    return runOp({
+      name,
+      inputs: [input],
+      forward: () => tf.tidy(() => fromPlanes(runOptionalKernel(OPTIONAL_KERNELS.avgPool2d, { x: toPlanes(input._value, plan) }, attrs)[0], plan)),
+      backward: (dy) => {
+        const g = tf.reshape(dy, [plan.planes, ah.out, aw.out]);
+        return [tf.reshape(runOptionalKernel(OPTIONAL_KERNELS.avgPool2dGrad, { dy: g }, { ...attrs, inputShape: planeShape })[0], input.shape)];
+      },
+    });
+  }
   const inv = Float32Array.from(divisor, (d) => 1 / d);
   const scale = () => tf.tensor3d(inv, [ah.out, aw.out, 1]);
   return runOp({

@@ -1,5 +1,8 @@
 import { ShapeError } from '../../errors/shape-error';
 import { ValueError } from '../../errors/value-error';
+import { runOp } from '../../autograd/run-op';
+import { hasOptionalKernel, OPTIONAL_KERNELS, runOptionalKernel } from '../../backend/optional-kernels';
+import type { TfTensor } from '../../backend/tfjs';
 import type { Tensor } from '../../tensor/tensor';
 import { channelLayout, checkFloat, checkParam, normCore, updateRunning } from './norm-core';
 import { assertOptionalTensor, assertTensor } from '../arg-checks';
@@ -85,6 +88,7 @@ export function batchNorm(
   if (count <= 1) {
     throw new ValueError(`${op}: expected more than 1 value per channel when training, got input of shape [${shape.join(', ')}]`);
   }
+  if (hasOptionalKernel(OPTIONAL_KERNELS.batchNormTrain)) return batchNormTrainFused(input, runningMean, runningVar, weight, bias, momentum, eps, count);
   return normCore({
     name: 'BatchNorm',
     input,
@@ -96,6 +100,60 @@ export function batchNorm(
     onStats: (mean, variance) => {
       if (runningMean) updateRunning(runningMean, mean, momentum);
       if (runningVar) updateRunning(runningVar, variance, momentum, count / (count - 1));
+    },
+  });
+}
+
+/**
+ * Training-mode batch normalisation on a backend with a fused kernel (@dl/backend-native's
+ * `DlBatchNormTrain`: statistics and the affine transform in two passes over the input, and one
+ * kernel for all three gradients), with the same results and running-statistics update as the
+ * portable path.
+ */
+function batchNormTrainFused(
+  input: Tensor,
+  runningMean: Tensor | null,
+  runningVar: Tensor | null,
+  weight: Tensor | null,
+  bias: Tensor | null,
+  momentum: number,
+  eps: number,
+  count: number,
+): Tensor {
+  const inputs: Tensor[] = [input];
+  const wAt = weight ? inputs.push(weight) - 1 : -1;
+  const bAt = bias ? inputs.push(bias) - 1 : -1;
+  return runOp({
+    name: 'BatchNorm',
+    inputs,
+    save: { inputs: wAt >= 0 ? [0, wAt] : [0] },
+    forward: () => {
+      const raw: Record<string, TfTensor> = { x: input._value };
+      if (weight) raw.weight = weight._value;
+      if (bias) raw.bias = bias._value;
+      const [y, mean, variance, invstd] = runOptionalKernel(OPTIONAL_KERNELS.batchNormTrain, raw, { eps });
+      try {
+        if (runningMean) updateRunning(runningMean, mean, momentum);
+        if (runningVar) updateRunning(runningVar, variance, momentum, count / (count - 1));
+      } finally {
+        variance.dispose();
+      }
+      return [y, mean, invstd];
+    },
+    backward: (dy, saved) => {
+      const x = saved[0];
+      const w = wAt >= 0 ? saved[1] : null;
+      const [mean, invstd] = saved.slice(saved.length - 2);
+      const raw: Record<string, TfTensor> = { dy, x, mean, invstd };
+      if (w) raw.weight = w;
+      const [dx, dweight, dbias] = runOptionalKernel(OPTIONAL_KERNELS.batchNormTrainGrad, raw, {});
+      const grads: (TfTensor | null)[] = inputs.map(() => null);
+      grads[0] = dx;
+      if (wAt >= 0) grads[wAt] = dweight;
+      else dweight.dispose();
+      if (bAt >= 0) grads[bAt] = dbias;
+      else dbias.dispose();
+      return grads;
     },
   });
 }

@@ -1,5 +1,6 @@
 import { tf, type TfTensor } from '../../backend/tfjs';
 import { runOp } from '../../autograd/run-op';
+import { hasOptionalKernel, OPTIONAL_KERNELS, runOptionalKernel } from '../../backend/optional-kernels';
 import { DTypeError } from '../../errors/dtype-error';
 import { ShapeError } from '../../errors/shape-error';
 import { ValueError } from '../../errors/value-error';
@@ -148,6 +149,7 @@ function plan(op: string, dims: 1 | 2, input: Tensor, weight: Tensor, bias: Tens
 export function convNd(op: 'conv1d' | 'conv2d', dims: 1 | 2, input: Tensor, weight: Tensor, bias: Tensor | null | undefined, options: ConvOptions): Tensor {
   const p = plan(op, dims, input, weight, bias, options);
   if (input.numel() === 0 || weight.numel() === 0) return emptyResult(dims === 2 ? 'Conv2d' : 'Conv1d', [input, weight], p.outShape, bias ?? null, p.batched ? 1 : 0);
+  if (hasOptionalKernel(OPTIONAL_KERNELS.conv2d)) return convNchw(dims, input, weight, bias, p);
   const inputs = bias ? [input, weight, bias] : [input, weight];
   // The backward needs the input only for the weight's gradient and the weight only for the
   // input's: keep just those, already in tfjs's layout.
@@ -174,6 +176,52 @@ export function convNd(op: 'conv1d' | 'conv2d', dims: 1 | 2, input: Tensor, weig
       const dx = needs[0] && w ? layout.fromNHWC(convBackpropInput(g, w, p.spec, xShape), p) : null;
       const dw = needs[1] && x ? layout.fromHWIO(convBackpropFilter(x, g, p.spec, wShape), dims) : null;
       const db = needs[2] ? tf.sum(g, [0, 1, 2]) : null;
+      return [dx, dw, db];
+    },
+  });
+}
+
+/**
+ * The convolution on a backend with channels-first kernels (@dl/backend-native's `DlConv2dNCHW`
+ * and its gradients): PyTorch's layouts go to the kernels as they are (1-D as 2-D of height 1,
+ * unbatched as a batch of one), so no transposes.
+ */
+function convNchw(dims: 1 | 2, input: Tensor, weight: Tensor, bias: Tensor | null | undefined, p: ConvPlan): Tensor {
+  const inputs = bias ? [input, weight, bias] : [input, weight];
+  const keepX = weight.requiresGrad;
+  const keepW = input.requiresGrad;
+  const spatial = spatialOf(input, p.batched);
+  const xShape = [p.batched ? input.shape[0] : 1, input.shape[p.batched ? 1 : 0], dims === 2 ? spatial[0] : 1, spatial[dims - 1]];
+  const k = weight.shape.slice(2);
+  const wShape = [weight.shape[0], weight.shape[1], dims === 2 ? k[0] : 1, k[dims - 1]];
+  const { strides, dilations, pad, groups } = p.spec;
+  const attrs = { strides, dilations, pad: [pad[0][0], pad[0][1], pad[1][0], pad[1][1]], groups };
+  const outC = weight.shape[0];
+  const y4Shape = [xShape[0], outC, ...p.outShape.slice(p.outShape.length - dims)];
+  if (dims === 1) y4Shape.splice(2, 0, 1);
+  return runOp({
+    name: dims === 2 ? 'Conv2d' : 'Conv1d',
+    inputs,
+    forward: () =>
+      tf.tidy(() => {
+        const x = tf.reshape(input._value, xShape);
+        const w = tf.reshape(weight._value, wShape);
+        const [y] = runOptionalKernel(OPTIONAL_KERNELS.conv2d, { x, filter: w, ...(bias ? { bias: bias._value } : {}) }, attrs);
+        return [tf.reshape(y, p.outShape), ...(keepX ? [x] : []), ...(keepW ? [w] : [])];
+      }),
+    backward: (dy, saved, needs) => {
+      const x = keepX ? saved[0] : null;
+      const w = keepW ? saved[keepX ? 1 : 0] : null;
+      const g = tf.reshape(dy, y4Shape);
+      const dx = needs[0] && w ? tf.reshape(runOptionalKernel(OPTIONAL_KERNELS.conv2dBackpropInput, { dy: g, filter: w }, { ...attrs, inputShape: xShape })[0], input.shape) : null;
+      let dw: TfTensor | null = null;
+      let db: TfTensor | null = null;
+      if (needs[1] && x) {
+        const withBias = Boolean(needs[2]);
+        const out = runOptionalKernel(OPTIONAL_KERNELS.conv2dBackpropFilter, { x, dy: g }, { ...attrs, filterShape: wShape, withBias });
+        dw = tf.reshape(out[0], weight.shape);
+        if (withBias) db = out[1];
+      } else if (needs[2]) db = tf.sum(g, [0, 2, 3]);
       return [dx, dw, db];
     },
   });

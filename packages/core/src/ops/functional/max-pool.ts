@@ -1,5 +1,6 @@
 import { tf, type TfTensor } from '../../backend/tfjs';
 import { needsGrad, runOp } from '../../autograd/run-op';
+import { hasOptionalKernel, OPTIONAL_KERNELS, runOptionalKernel } from '../../backend/optional-kernels';
 import { ValueError } from '../../errors/value-error';
 import { Tensor } from '../../tensor/tensor';
 import { expandInts, type IntOrTuple } from './conv-geometry';
@@ -32,6 +33,7 @@ export function maxOverWindows(name: string, input: Tensor, plan: PoolPlan, ah: 
     const empty = emptyResult(name, [input], outShapeOf(plan, ah, aw), null, 0);
     return returnIndices ? [empty, new Tensor(tf.zeros(empty.shape, 'int32'))] : empty;
   }
+  if (hasOptionalKernel(OPTIONAL_KERNELS.maxPool2d)) return maxOverWindowsFused(name, input, plan, ah, aw, returnIndices);
   const k = ah.k * aw.k;
   // Inference skips the argmax unless the indices are asked for.
   const wantArg = returnIndices || needsGrad([input]);
@@ -58,6 +60,34 @@ export function maxOverWindows(name: string, input: Tensor, plan: PoolPlan, ah: 
       // int32 one-hot, then a cast: tfjs-backend-wasm 4.22 writes wrong float32 one-hots.
       const perTap = tf.mul(tf.cast(tf.oneHot(arg, k), 'float32'), tf.reshape(dy, [plan.planes, ah.out, aw.out, 1]));
       return [tf.reshape(scatterWindows(perTap, ah, aw), input.shape)];
+    },
+  });
+  return returnIndices ? [y, new Tensor(indices!)] : y;
+}
+
+/**
+ * The same on a backend with a max-pooling kernel over window tables (@dl/backend-native's
+ * `DlMaxPool2dNCHW`: first maximum wins, NaN propagates, flat per-plane indices, as PyTorch's);
+ * the backward scatters dy to the saved indices.
+ */
+function maxOverWindowsFused(name: string, input: Tensor, plan: PoolPlan, ah: AxisWindows, aw: AxisWindows, returnIndices: boolean): Tensor | [Tensor, Tensor] {
+  const attrs = { rows: ah.coords, cols: aw.coords, kh: ah.k, kw: aw.k };
+  const planeShape = [plan.planes, plan.h, plan.w];
+  let indices: TfTensor | null = null;
+  const y = runOp({
+    name,
+    inputs: [input],
+    forward: () => {
+      const [out, arg] = tf.tidy(() => {
+        const [values, idx] = runOptionalKernel(OPTIONAL_KERNELS.maxPool2d, { x: toPlanes(input._value, plan) }, attrs);
+        return [fromPlanes(values, plan), idx];
+      });
+      if (returnIndices) indices = tf.tidy(() => fromPlanes(arg, plan));
+      return [out, arg];
+    },
+    backward: (dy, [arg]) => {
+      const g = tf.reshape(dy, arg.shape);
+      return [tf.reshape(runOptionalKernel(OPTIONAL_KERNELS.maxPool2dGrad, { dy: g, indices: arg }, { inputShape: planeShape })[0], input.shape)];
     },
   });
   return returnIndices ? [y, new Tensor(indices!)] : y;
