@@ -161,7 +161,7 @@ async function busy(rows: Row[]): Promise<{ zero: number; two: number; cores: nu
 }
 
 /** Runs every scenario and prints the table and the goals. */
-export async function main(): Promise<void> {
+export async function main(): Promise<{ workload: string; dl: string; pytorch: string; ratio: string; goal: string }[]> {
   await dl.ready();
   console.log(`@dl/core DataLoader benchmark: backend ${dl.getBackend()}, Node ${process.version}, load average ${loadavg()[0].toFixed(2)}${quick ? ', --quick' : ''}`);
   const torch = torchSide();
@@ -196,5 +196,24 @@ export async function main(): Promise<void> {
       `(the process got ${b.cores.toFixed(2)} of 2 cores during the 2-worker epochs; first epoch with worker start-up: ${b.firstEpochSeconds.toFixed(2)} s)`,
   );
   console.log(`load average at the end: ${loadavg()[0].toFixed(2)}`);
+  const tensors = fb.get('tensors/0') ?? 0;
+  const recorded = torch ? '' : ' (recorded)';
+  return [
+    {
+      workload: 'seed FizzBuzz, [Tensor, Tensor] items, batch 64, 0 workers, samples/s',
+      dl: fmt(tensors),
+      pytorch: `${fmt(torch0)}${recorded}`,
+      ratio: `${(tensors / torch0).toFixed(2)}x`,
+      goal: `>= 1x: ${tensors >= torch0 ? 'met' : 'NOT met'}`,
+    },
+    { workload: 'DataLoader, 2 fresh workers: first batch, s', dl: first.toFixed(3), pytorch: torch ? torch.fresh_first_batch_s.toFixed(3) : '~0.2 (recorded)', ratio: '-', goal: `<= 1.5 s: ${first <= 1.5 ? 'met' : 'NOT met'}` },
+    {
+      workload: 'seed FizzBuzz, fresh workers every epoch, samples/s',
+      dl: fmt(freshRate),
+      pytorch: `${fmt(torchFresh)}${recorded}`,
+      ratio: `${(freshRate / torchFresh).toFixed(2)}x`,
+      goal: `>= 0.5x: ${freshRate >= 0.5 * torchFresh ? 'met' : 'NOT met'}`,
+    },
+  ];
 }
 

@@ -109,7 +109,7 @@ function pytorch(threads: number[]): { figures: Record<string, Workloads>; measu
 
 const fmt = (v: number | null | undefined, digits = 0) => (v == null || !Number.isFinite(v) ? '-' : v.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }));
 
-export async function main(): Promise<void> {
+export async function main(): Promise<{ workload: string; dl: string; pytorch: string; ratio: string; goal: string }[]> {
   const native = nativeModule();
   const load0 = loadavg()[0];
   const available = dl.availableBackends();
@@ -150,6 +150,7 @@ export async function main(): Promise<void> {
     cnn: 'CNN conv32-conv64-fc128 b64 Adam, samples/s',
     resnet: 'ResNet-18 b8 3x64x64 train step, ms',
   };
+  const summary: { workload: string; dl: string; pytorch: string; ratio: string; goal: string }[] = [];
   for (const key of Object.keys(names) as (keyof Workloads)[]) {
     for (const t of threadCounts) {
       const n = (rows[t]?.native as Workloads | undefined)?.[key];
@@ -164,8 +165,16 @@ export async function main(): Promise<void> {
       const verdict = goalRatio == null ? '-' : `${goal}: ${goalRatio.toFixed(2)}x ${goalRatio >= need ? 'met' : 'NOT met'}`;
       const w = t === 1 ? fmt(wasm[key], key === 'gemm' ? 1 : 0) : '';
       console.log(`| ${names[key]} | ${t} | ${fmt(n, key === 'gemm' ? 1 : 0)} | ${key === 'gemm' ? fmt(b, 1) : ''} | ${w} | ${fmt(p, key === 'gemm' ? 1 : 0)}${p != null ? mark : ''} | ${ratio == null ? '-' : `${ratio.toFixed(2)}x`} | ${verdict} |`);
+      summary.push({
+        workload: `${names[key]}, native, ${t} thread(s)`,
+        dl: fmt(n, key === 'gemm' ? 1 : 0),
+        pytorch: `${fmt(p, key === 'gemm' ? 1 : 0)}${p != null && !torch.measured ? ' (recorded)' : ''}`,
+        ratio: ratio == null ? '-' : `${ratio.toFixed(2)}x`,
+        goal: verdict,
+      });
     }
   }
   console.log('');
   console.log(`load average at the start ${load0.toFixed(2)}, at the end ${loadavg()[0].toFixed(2)} (2 cores: above ~1 the figures are noisy)`);
+  return summary;
 }
