@@ -29,6 +29,7 @@
         "src/native/gemm.cc",
         "src/native/gemm_kernel_generic.cc",
         "src/native/nchw.cc",
+        "src/native/optim.cc",
         "src/native/pool.cc",
         "src/native/reduce.cc",
         "src/native/thread_pool.cc",

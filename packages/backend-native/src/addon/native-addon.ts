@@ -59,4 +59,16 @@ export interface NativeAddon {
     dy: Float32Array, x: Float32Array, mean: Float32Array, invstd: Float32Array, weight: Float32Array | null,
     dx: Float32Array | null, dweight: Float32Array | null, dbias: Float32Array | null, n: number, c: number, s: number,
   ): void;
+  /** One SGD step over param's elements (src/native/optim.h); every array as long as param; outBuf needed when momentum != 0. */
+  sgdStep(
+    param: Float32Array, grad: Float32Array, momentumBuffer: Float32Array | null, outParam: Float32Array, outMomentumBuffer: Float32Array | null,
+    lr: number, momentum: number, dampening: number, weightDecay: number, nesterov: boolean, maximize: boolean,
+  ): void;
+  /** One Adam/AdamW step over param's elements (src/native/optim.h); stepSize = lr / (1 - beta1^step). */
+  adamStep(
+    param: Float32Array, grad: Float32Array, expAvg: Float32Array | null, expAvgSq: Float32Array | null, maxExpAvgSq: Float32Array | null,
+    outParam: Float32Array, outExpAvg: Float32Array, outExpAvgSq: Float32Array, outMaxExpAvgSq: Float32Array | null,
+    lr: number, beta1: number, beta2: number, eps: number, weightDecay: number, stepSize: number, biasCorrection2Sqrt: number,
+    amsgrad: boolean, maximize: boolean, decoupled: boolean,
+  ): void;
 }

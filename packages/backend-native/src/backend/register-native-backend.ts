@@ -8,6 +8,7 @@ import { copyKernels } from '../kernels/copy';
 import type { KernelContext } from '../kernels/kernel-context';
 import { matmulKernels } from '../kernels/matmul';
 import { nchwKernels } from '../kernels/nchw';
+import { optimKernels } from '../kernels/optim';
 import { poolKernels } from '../kernels/pool';
 import { reduceKernels } from '../kernels/reduce';
 import { softmaxKernels } from '../kernels/softmax';
@@ -38,6 +39,7 @@ export function nativeKernels(ctx: KernelContext): KernelConfig[] {
     ...copyKernels(ctx),
     ...castKernels(ctx),
     ...nchwKernels(ctx),
+    ...optimKernels(ctx),
   ];
 }
 

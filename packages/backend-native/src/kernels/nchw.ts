@@ -31,6 +31,18 @@ import { type KernelArgs, type KernelContext, sizeOf } from './kernel-context';
  * - `DlBatchNormTrain`: `{ x [N, C, ...], weight? [C], bias? [C] }`, attrs `{ eps }` ->
  *   `[y, mean, variance (biased), invstd]`, the statistics `[C]`.
  * - `DlBatchNormTrainGrad`: `{ dy, x, mean, invstd, weight? }` -> `[dx, dweight, dbias]`.
+ * - `DlSgdStep`: one `torch.optim.SGD` step of a parameter, `{ param, grad, momentumBuffer? }`
+ *   (all float32 of the parameter's shape; no buffer on the first step: buf = d, PyTorch's
+ *   rule), attrs `{ lr, momentum, dampening, weightDecay, nesterov, maximize }` ->
+ *   `[param, momentumBuffer]`, or `[param]` when momentum is 0.
+ * - `DlAdamStep`: one `torch.optim.Adam` (or AdamW, `decoupled`) step, `{ param, grad, expAvg?,
+ *   expAvgSq?, maxExpAvgSq? }` (no state on the first step), attrs `{ lr, beta1, beta2, eps,
+ *   weightDecay, step, amsgrad, maximize, decoupled, biasCorrection1?, biasCorrection2Sqrt? }`
+ *   (the bias corrections default to `1 - beta1 ** step` and `sqrt(1 - beta2 ** step)`) ->
+ *   `[param, expAvg, expAvgSq]`, plus `maxExpAvgSq` with amsgrad.
+ *
+ * Each step is one pass over the elements with the portable ops' float32 arithmetic, in their
+ * order: the results equal @dl/core's tfjs path bit for bit.
  */
 export const DL_KERNELS = {
   conv2d: 'DlConv2dNCHW',
@@ -42,6 +54,8 @@ export const DL_KERNELS = {
   avgPool2dGrad: 'DlAvgPool2dNCHWGrad',
   batchNormTrain: 'DlBatchNormTrain',
   batchNormTrainGrad: 'DlBatchNormTrainGrad',
+  sgdStep: 'DlSgdStep',
+  adamStep: 'DlAdamStep',
 } as const;
 
 type Attrs = Record<string, unknown> | undefined;

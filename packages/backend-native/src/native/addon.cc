@@ -12,6 +12,7 @@
 #include "elementwise.h"
 #include "gemm.h"
 #include "nchw.h"
+#include "optim.h"
 #include "pool.h"
 #include "reduce.h"
 #include "thread_pool.h"
@@ -409,6 +410,42 @@ void BatchNormTrainGrad(const Napi::CallbackInfo& info) {
                         out(7, "dbias", c));
 }
 
+// The first element count the optimizer steps take: param's length, with every other array
+// checked against it.
+int64_t step_length(const Napi::CallbackInfo& info) { return static_cast<int64_t>(view(info, 0, "param").length); }
+
+// sgdStep(param, grad, buf|null, outParam, outBuf|null, lr, momentum, dampening, weightDecay, nesterov, maximize)
+void SgdStep(const Napi::CallbackInfo& info) {
+  const int64_t n = step_length(info);
+  SgdConfig c{number(info, 5), number(info, 6), number(info, 7), number(info, 8), boolean(info, 9), boolean(info, 10)};
+  const float* param = data<float>(info, 0, "param", n);
+  const float* grad = data<float>(info, 1, "grad", n);
+  const float* buf = optional<float>(info, 2, "momentumBuffer", n);
+  float* out_param = data<float>(info, 3, "outParam", n);
+  float* out_buf = info[4].IsNull() || info[4].IsUndefined() ? nullptr : data<float>(info, 4, "outMomentumBuffer", n);
+  if (c.momentum != 0.0 && out_buf == nullptr) throw Napi::TypeError::New(info.Env(), "sgdStep: momentum needs an output buffer");
+  if (n > 0) sgd_step(n, c, param, grad, buf, out_param, out_buf);
+}
+
+// adamStep(param, grad, expAvg|null, expAvgSq|null, maxExpAvgSq|null, outParam, outExpAvg, outExpAvgSq, outMaxExpAvgSq|null,
+//          lr, beta1, beta2, eps, weightDecay, stepSize, biasCorrection2Sqrt, amsgrad, maximize, decoupled)
+void AdamStep(const Napi::CallbackInfo& info) {
+  const int64_t n = step_length(info);
+  AdamConfig c{number(info, 9),  number(info, 10),  number(info, 11),  number(info, 12), number(info, 13),
+               number(info, 14), number(info, 15), boolean(info, 16), boolean(info, 17), boolean(info, 18)};
+  const float* param = data<float>(info, 0, "param", n);
+  const float* grad = data<float>(info, 1, "grad", n);
+  const float* exp_avg = optional<float>(info, 2, "expAvg", n);
+  const float* exp_avg_sq = optional<float>(info, 3, "expAvgSq", n);
+  const float* max_sq = optional<float>(info, 4, "maxExpAvgSq", n);
+  float* out_param = data<float>(info, 5, "outParam", n);
+  float* out_exp_avg = data<float>(info, 6, "outExpAvg", n);
+  float* out_exp_avg_sq = data<float>(info, 7, "outExpAvgSq", n);
+  float* out_max_sq = info[8].IsNull() || info[8].IsUndefined() ? nullptr : data<float>(info, 8, "outMaxExpAvgSq", n);
+  if (c.amsgrad && out_max_sq == nullptr) throw Napi::TypeError::New(info.Env(), "adamStep: amsgrad needs an output for max_exp_avg_sq");
+  if (n > 0) adam_step(n, c, param, grad, exp_avg, exp_avg_sq, max_sq, out_param, out_exp_avg, out_exp_avg_sq, out_max_sq);
+}
+
 Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("info", Napi::Function::New(env, Info));
   exports.Set("setNumThreads", Napi::Function::New(env, SetNumThreads));
@@ -438,6 +475,8 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("windowAvgGrad", Napi::Function::New(env, WindowAvgGrad));
   exports.Set("batchNormTrain", Napi::Function::New(env, BatchNormTrain));
   exports.Set("batchNormTrainGrad", Napi::Function::New(env, BatchNormTrainGrad));
+  exports.Set("sgdStep", Napi::Function::New(env, SgdStep));
+  exports.Set("adamStep", Napi::Function::New(env, AdamStep));
   return exports;
 }
 

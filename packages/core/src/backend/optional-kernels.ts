@@ -1,5 +1,5 @@
 // Fused kernels some backends add to tfjs under @dl's own names (@dl/backend-native's `Dl*`
-// kernels: channels-first convolution, pooling, batch normalisation). An op uses one only when
+// kernels: channels-first convolution, pooling, batch normalisation, fused optimizer steps). An op uses one only when
 // the active backend registers it, and keeps its portable path otherwise, so backends without
 // them (wasm, cpu) behave exactly as before.
 import { tf, type NamedAttrMap, type TfTensor } from './tfjs';
@@ -15,6 +15,8 @@ export const OPTIONAL_KERNELS = {
   avgPool2dGrad: 'DlAvgPool2dNCHWGrad',
   batchNormTrain: 'DlBatchNormTrain',
   batchNormTrainGrad: 'DlBatchNormTrainGrad',
+  sgdStep: 'DlSgdStep',
+  adamStep: 'DlAdamStep',
 } as const;
 
 /** @internal One of the optional kernels' names. */

@@ -2,7 +2,7 @@ import { tf } from '../backend/tfjs';
 import { ValueError } from '../errors/value-error';
 import type { Tensor } from '../tensor/tensor';
 import { checkNonNegative, checkRange } from './checks';
-import { Optimizer, type ParamGroup, type ParamsInput } from './optimizer';
+import { FUSED_STEP_KERNELS, Optimizer, type ParamGroup, type ParamsInput } from './optimizer';
 
 /** Options of `Adam` and `AdamW` (each may be overridden per parameter group). */
 export interface AdamOptions {
@@ -65,6 +65,9 @@ export class Adam extends Optimizer<AdamOptions> {
     const { lr, eps, weightDecay, amsgrad, maximize } = group;
     const [beta1, beta2] = group.betas;
     const decoupled = this.decoupled;
+    // One pass per parameter when the backend has the fused step (same arithmetic, same bits).
+    const fused = this._hasFusedStep(FUSED_STEP_KERNELS.adam);
+    const keys = amsgrad ? ['param', 'expAvg', 'expAvgSq', 'maxExpAvgSq'] : ['param', 'expAvg', 'expAvgSq'];
     for (const p of group.params) {
       const grad = p.grad;
       if (grad === null) continue;
@@ -77,6 +80,12 @@ export class Adam extends Optimizer<AdamOptions> {
       const biasCorrection1 = 1 - beta1 ** step;
       const biasCorrection2Sqrt = Math.sqrt(1 - beta2 ** step);
       const stepSize = lr / biasCorrection1;
+      if (fused && this._fusable(p, [grad, expAvg, expAvgSq, amsgrad ? maxSq : undefined])) {
+        const inputs = { param: p, grad, expAvg, expAvgSq, maxExpAvgSq: amsgrad ? maxSq : undefined };
+        const attrs = { lr, beta1, beta2, eps, weightDecay, step, amsgrad, maximize, decoupled, biasCorrection1, biasCorrection2Sqrt };
+        this._applyFused(p, state, FUSED_STEP_KERNELS.adam, inputs, attrs, keys);
+        continue;
+      }
       this._apply(p, state, () => {
         let g = maximize ? tf.neg(grad._value) : grad._value;
         let param = p._value;

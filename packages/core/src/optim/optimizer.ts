@@ -1,5 +1,6 @@
 import { tf, type TfTensor } from '../backend/tfjs';
 import { enableGrad, noGrad } from '../autograd/grad-mode';
+import { hasOptionalKernel, OPTIONAL_KERNELS, runOptionalKernel } from '../backend/optional-kernels';
 import { ShapeError } from '../errors/shape-error';
 import { ValueError } from '../errors/value-error';
 import { RemovableHandle } from '../nn/removable-handle';
@@ -47,6 +48,18 @@ export interface ZeroGradOptions {
    */
   setToNone?: boolean;
 }
+
+/**
+ * @internal The fused optimizer steps a backend may register (@dl/backend-native's
+ * `DL_KERNELS.sgdStep` and `adamStep`): a parameter's whole update in one pass.
+ */
+export const FUSED_STEP_KERNELS = {
+  sgd: OPTIONAL_KERNELS.sgdStep,
+  adam: OPTIONAL_KERNELS.adamStep,
+} as const;
+
+/** @internal One of the fused optimizer steps' names. */
+export type FusedStepKernel = (typeof FUSED_STEP_KERNELS)[keyof typeof FUSED_STEP_KERNELS];
 
 /** A hook run before or after each `step()`. */
 export type OptimizerStepHook = (optimizer: Optimizer) => void;
@@ -220,6 +233,45 @@ export abstract class Optimizer<O extends object = Record<string, unknown>> {
       if (cur instanceof Tensor) cur._replaceValue(v);
       else state[key] = Tensor._owned(v, true);
     }
+  }
+
+  /**
+   * @internal Whether the active backend registers the fused step `name` (and optional kernels
+   * are on, see `setOptionalKernelsEnabled`); the portable path runs otherwise.
+   */
+  protected _hasFusedStep(name: FusedStepKernel): boolean {
+    return hasOptionalKernel(name);
+  }
+
+  /**
+   * @internal Whether a fused step can take parameter `p` with these tensors (its gradient and
+   * state; undefined ones are absent): all float32 with exactly the parameter's shape. Anything
+   * else (a scalar state loaded from a checkpoint, say) keeps the portable path's broadcasting.
+   */
+  protected _fusable(p: Tensor, tensors: (Tensor | undefined)[]): boolean {
+    for (const t of tensors) {
+      if (t === undefined) continue;
+      if (t.dtype !== 'float32' || !sameShape(t.shape, p.shape)) return false;
+    }
+    return true;
+  }
+
+  /**
+   * @internal Runs the fused step `name` (check `_hasFusedStep` and `_fusable` first) inside
+   * `_apply`: its outputs, in order, become `keys` (the first is `param`); a missing output
+   * leaves its key out.
+   */
+  protected _applyFused(p: Tensor, state: ParamState, name: FusedStepKernel, inputs: Record<string, Tensor | undefined>, attrs: object, keys: readonly string[]): void {
+    this._apply(p, state, () => {
+      const raw: Record<string, TfTensor> = {};
+      for (const [k, t] of Object.entries(inputs)) if (t !== undefined) raw[k] = t._value;
+      const outs = runOptionalKernel(name, raw, attrs);
+      const result: Record<string, TfTensor> = {};
+      outs.forEach((t, i) => {
+        if (i < keys.length) result[keys[i]] = t;
+      });
+      return result;
+    });
   }
 
   /**

@@ -2,7 +2,7 @@ import { tf } from '../backend/tfjs';
 import { ValueError } from '../errors/value-error';
 import type { Tensor } from '../tensor/tensor';
 import { checkNonNegative } from './checks';
-import { Optimizer, type ParamGroup, type ParamsInput } from './optimizer';
+import { FUSED_STEP_KERNELS, Optimizer, type ParamGroup, type ParamsInput } from './optimizer';
 
 /** Options of `SGD` (each may be overridden per parameter group). */
 export interface SGDOptions {
@@ -59,11 +59,20 @@ export class SGD extends Optimizer<SGDOptions> {
 
   protected _updateGroup(group: ParamGroup & Required<SGDOptions>): void {
     const { lr, momentum, dampening, weightDecay, nesterov, maximize } = group;
+    // One pass per parameter when the backend has the fused step (same arithmetic, same bits).
+    const fused = this._hasFusedStep(FUSED_STEP_KERNELS.sgd);
+    const attrs = { lr, momentum, dampening, weightDecay, nesterov, maximize };
     for (const p of group.params) {
       const grad = p.grad;
       if (grad === null) continue;
       const state = this.stateOf(p);
       const buf = state.momentumBuffer as Tensor | undefined;
+      if (fused && this._fusable(p, [grad, buf])) {
+        // No buffer in: the first step (buf = d). Momentum 0 returns the parameter only.
+        const inputs = { param: p, grad, momentumBuffer: momentum === 0 ? undefined : buf };
+        this._applyFused(p, state, FUSED_STEP_KERNELS.sgd, inputs, attrs, momentum === 0 ? ['param'] : ['param', 'momentumBuffer']);
+        continue;
+      }
       this._apply(p, state, (): Record<string, tf.Tensor> => {
         let d = maximize ? tf.neg(grad._value) : grad._value;
         if (weightDecay !== 0) d = tf.add(d, tf.mul(p._value, weightDecay));
