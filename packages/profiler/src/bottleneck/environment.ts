@@ -16,7 +16,7 @@ export interface Environment {
   backend: string;
 }
 
-const PACKAGES = ['@dl/core', '@dl/profiler', '@dl/ignite', '@tensorflow/tfjs-core', '@tensorflow/tfjs-backend-wasm', '@tensorflow/tfjs-backend-cpu', '@tensorflow/tfjs-node'];
+const PACKAGES = ['@dl/core', '@dl/profiler', '@dl/ignite', '@tensorflow/tfjs-core', '@tensorflow/tfjs-backend-wasm', '@tensorflow/tfjs-backend-cpu', '@tensorflow/tfjs-node', '@dl/backend-native'];
 
 function versionOf(name: string, bases: readonly string[]): string | null {
   for (const base of bases) {
@@ -70,7 +70,15 @@ export function describeEnvironment(scriptPath: string, selfUrl: string): Enviro
   const cpu = list.length ? `${list[0].model.trim()} x ${list.length}` : 'unknown';
   const forced = process.env.DL_BACKEND;
   const hasNode = packages.find(([n]) => n === '@tensorflow/tfjs-node')![1] !== 'not installed';
-  const backend = forced ? `${forced} (DL_BACKEND)` : hasNode ? 'tensorflow (tfjs-node installed)' : 'wasm (default without tfjs-node)';
+  const hasNative = packages.find(([n]) => n === '@dl/backend-native')![1] !== 'not installed';
+  // What dl.ready() picks (the op table below names the backend that actually ran).
+  const backend = forced
+    ? `${forced} (DL_BACKEND)`
+    : hasNode
+      ? 'tensorflow (tfjs-node installed)'
+      : hasNative
+        ? 'native (@dl/backend-native installed; wasm if its addon cannot load)'
+        : 'wasm (default without tfjs-node or @dl/backend-native)';
   return {
     packages,
     node: process.version,
