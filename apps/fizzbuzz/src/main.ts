@@ -1,7 +1,7 @@
 // `npm start` at the repository root runs this: FizzBuzz trained with @dl/ignite, no arguments needed.
 // Flags: --epochs N, --batch-size N, --seed N, --output DIR (also --lr, --hidden, --patience),
 // --profile (print the top ops and write OUTPUT/trace.json).
-import { getBackend } from '@dl/core';
+import { getBackend, getNumThreads } from '@dl/core';
 import { parseArgs } from 'node:util';
 import { trainFizzBuzz } from './train';
 import { withProfiler } from './with-profiler';
@@ -35,7 +35,8 @@ function int(name: string, v: string | undefined): number | undefined {
   return n;
 }
 
-console.log(`FizzBuzz with @dl/ignite on the '${getBackend()}' backend`);
+const backend = getBackend();
+console.log(`FizzBuzz with @dl/ignite on the '${backend}' backend${backend === 'native' ? ` (${getNumThreads()} threads)` : ''}`);
 const result = await withProfiler(values.profile === true, values.output ?? 'out', () => trainFizzBuzz({
   epochs: int('epochs', values.epochs),
   batchSize: int('batch-size', values['batch-size']),
