@@ -156,7 +156,7 @@ describe('fused optimizer steps (when the backend has them)', () => {
     }
   });
 
-  it.runIf(native)('check their inputs before the addon runs', () => {
+  it.runIf(native)('check their inputs before the addon runs (native only: other backends have no fused kernels)', () => {
     const run = (inputs: Record<string, tf.Tensor>, attrs: object) => () => tf.engine().runKernel(FUSED_STEP_KERNELS.sgd, inputs, attrs as never);
     const p = tf.ones([3, 2]);
     const errorName = (f: () => unknown) => {
