@@ -46,7 +46,11 @@ export function linear(input: Tensor, weight: Tensor, bias?: Tensor | null): Ten
         // Not _FusedMatMul: tfjs-backend-wasm 4.22 adds the bias along the wrong axis when
         // transposeB is set (and reads out of bounds for rank-2 operands).
         // An empty contraction is zeros (the wasm backend's kernels leave garbage there).
-        const prod = inF === 0 || rows === 0 || outF === 0 ? tf.zeros([rows, outF]) : tf.matMul(tf.reshape(input._value, [rows, inF]), tf.transpose(weight._value)); // wasm: transposeB is several times slower
+        // tfjs-backend-wasm runs transposeB several times slower than a transpose first; the
+        // other backends take the transposed operand directly (no [out, in] copy per call).
+        const x2 = tf.reshape(input._value, [rows, inF]);
+        const prod =
+          inF === 0 || rows === 0 || outF === 0 ? tf.zeros([rows, outF]) : tf.getBackend() === 'wasm' ? tf.matMul(x2, tf.transpose(weight._value)) : tf.matMul(x2, weight._value, false, true);
         const y = bias ? tf.add(prod, bias._value) : prod;
         return tf.reshape(y, outShape);
       }),
