@@ -7,8 +7,9 @@ import { convKernels } from '../kernels/conv';
 import { copyKernels } from '../kernels/copy';
 import type { KernelContext } from '../kernels/kernel-context';
 import { matmulKernels } from '../kernels/matmul';
-import { nchwKernels } from '../kernels/nchw';
+import { DL_KERNELS, nchwKernels } from '../kernels/nchw';
 import { optimKernels } from '../kernels/optim';
+import { reluGradKernels } from '../kernels/relu-grad';
 import { poolKernels } from '../kernels/pool';
 import { reduceKernels } from '../kernels/reduce';
 import { softmaxKernels } from '../kernels/softmax';
@@ -40,6 +41,7 @@ export function nativeKernels(ctx: KernelContext): KernelConfig[] {
     ...castKernels(ctx),
     ...nchwKernels(ctx),
     ...optimKernels(ctx),
+    ...reluGradKernels(ctx, DL_KERNELS.reluGrad),
   ];
 }
 

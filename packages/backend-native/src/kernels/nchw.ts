@@ -40,6 +40,8 @@ import { type KernelArgs, type KernelContext, sizeOf } from './kernel-context';
  *   weightDecay, step, amsgrad, maximize, decoupled, biasCorrection1?, biasCorrection2Sqrt? }`
  *   (the bias corrections default to `1 - beta1 ** step` and `sqrt(1 - beta2 ** step)`) ->
  *   `[param, expAvg, expAvgSq]`, plus `maxExpAvgSq` with amsgrad.
+ * - `DlReluGrad`: `{ dy, x }`, float32 of one shape -> `x > 0 ? dy : 0` (ReLU's gradient, as
+ *   PyTorch's `threshold_backward`), in one pass.
  *
  * Each step is one pass over the elements with the portable ops' float32 arithmetic, in their
  * order: the results equal @dl/core's tfjs path bit for bit.
@@ -56,6 +58,7 @@ export const DL_KERNELS = {
   batchNormTrainGrad: 'DlBatchNormTrainGrad',
   sgdStep: 'DlSgdStep',
   adamStep: 'DlAdamStep',
+  reluGrad: 'DlReluGrad',
 } as const;
 
 type Attrs = Record<string, unknown> | undefined;

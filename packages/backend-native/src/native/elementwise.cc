@@ -22,6 +22,7 @@ inline float apply(float a, float b) {
   if constexpr (OP == kMaximum) return (a != a || b != b) ? std::numeric_limits<float>::quiet_NaN() : (a > b ? a : b);
   if constexpr (OP == kMinimum) return (a != a || b != b) ? std::numeric_limits<float>::quiet_NaN() : (a < b ? a : b);
   if constexpr (OP == kSquaredDifference) return (a - b) * (a - b);
+  if constexpr (OP == kReluGrad) return b > 0.0f ? a : 0.0f;
   return 0.0f;
 }
 
@@ -196,6 +197,7 @@ void binary(int op, const float* a, const float* b, void* out, int rank, const i
     DL_BINARY(kMaximum)
     DL_BINARY(kMinimum)
     DL_BINARY(kSquaredDifference)
+    DL_BINARY(kReluGrad)
     DL_BINARY(kGreater)
     DL_BINARY(kGreaterEqual)
     DL_BINARY(kLess)

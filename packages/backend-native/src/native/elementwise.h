@@ -7,6 +7,8 @@ namespace dlnative {
 
 enum BinaryOp : int {
   kAdd = 0, kSub = 1, kMul = 2, kDiv = 3, kMaximum = 4, kMinimum = 5, kSquaredDifference = 6,
+  // ReLU's gradient: a (dy) where b (the forward input) > 0, else 0 (PyTorch's threshold_backward).
+  kReluGrad = 7,
   // Comparisons write 0/1 bytes.
   kGreater = 20, kGreaterEqual = 21, kLess = 22, kLessEqual = 23, kEqual = 24, kNotEqual = 25,
 };

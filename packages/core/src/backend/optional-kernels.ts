@@ -17,6 +17,7 @@ export const OPTIONAL_KERNELS = {
   batchNormTrainGrad: 'DlBatchNormTrainGrad',
   sgdStep: 'DlSgdStep',
   adamStep: 'DlAdamStep',
+  reluGrad: 'DlReluGrad',
 } as const;
 
 /** @internal One of the optional kernels' names. */
