@@ -73,7 +73,7 @@ describe('the native backend (@dl/backend-native)', () => {
     }
   });
 
-  it.skipIf(native.status !== 'ok')('sets and reports its thread count like torch.set_num_threads', () => {
+  it.skipIf(native.status !== 'ok')(`sets and reports its thread count like torch.set_num_threads${nativeWhy ? ` (skipped: ${nativeWhy})` : ''}`, () => {
     const before = getNumThreads();
     try {
       setNumThreads(1);
