@@ -6,14 +6,22 @@ import { HOST_MAX_ELEMENTS, type HostArray } from '../../tensor/host-value';
 import { Tensor } from '../../tensor/tensor';
 
 /**
+ * @internal Values computed on the host as the typed array of `dtype` (the same array when it
+ * already is one). Int dtypes truncate and refuse values int32 cannot hold (a ValueError naming
+ * `op`); bool is `v != 0`.
+ */
+function toHostArray(values: Float32Array | Float64Array | Int32Array, dtype: DType, op: string): HostArray {
+  if (dtype === 'float32') return values instanceof Float32Array ? values : Float32Array.from(values);
+  if (dtype === 'int32') return values instanceof Int32Array ? values : Int32Array.from(values, (v) => toInt32(v, op));
+  return Uint8Array.from(values, (v) => (v !== 0 ? 1 : 0));
+}
+
+/**
  * @internal A tfjs tensor from values computed on the host (sequences and random numbers are
- * produced in JavaScript so they match PyTorch's CPU results bit for bit). Int dtypes truncate
- * and refuse values int32 cannot hold (a ValueError naming `op`); bool is `v != 0`.
+ * produced in JavaScript so they match PyTorch's CPU results bit for bit).
  */
 export function fromHost(values: Float32Array | Float64Array | Int32Array, shape: number[], dtype: DType, op = 'tensor'): TfTensor {
-  if (dtype === 'float32') return tf.tensor(values instanceof Float32Array ? values : Float32Array.from(values), shape, 'float32');
-  if (dtype === 'int32') return tf.tensor(values instanceof Int32Array ? values : Int32Array.from(values, (v) => toInt32(v, op)), shape, 'int32');
-  return tf.tensor(Uint8Array.from(values, (v) => (v !== 0 ? 1 : 0)), shape, 'bool');
+  return tf.tensor(toHostArray(values, dtype, op), shape, dtype);
 }
 
 /**
@@ -22,9 +30,5 @@ export function fromHost(values: Float32Array | Float64Array | Int32Array, shape
  */
 export function hostTensor(values: Float32Array | Float64Array | Int32Array, shape: number[], dtype: DType, op = 'tensor'): Tensor {
   if (values.length > HOST_MAX_ELEMENTS) return Tensor._owned(fromHost(values, shape, dtype, op));
-  let data: HostArray;
-  if (dtype === 'float32') data = values instanceof Float32Array ? values : Float32Array.from(values);
-  else if (dtype === 'int32') data = values instanceof Int32Array ? values : Int32Array.from(values, (v) => toInt32(v, op));
-  else data = Uint8Array.from(values, (v) => (v !== 0 ? 1 : 0));
-  return Tensor._fromHost(data, shape, dtype);
+  return Tensor._fromHost(toHostArray(values, dtype, op), shape, dtype);
 }
