@@ -28,6 +28,7 @@
         "src/native/elementwise.cc",
         "src/native/gemm.cc",
         "src/native/gemm_kernel_generic.cc",
+        "src/native/loss.cc",
         "src/native/nchw.cc",
         "src/native/optim.cc",
         "src/native/pool.cc",

@@ -71,4 +71,14 @@ export interface NativeAddon {
     lr: number, beta1: number, beta2: number, eps: number, weightDecay: number, stepSize: number, biasCorrection2Sqrt: number,
     amsgrad: boolean, maximize: boolean, decoupled: boolean,
   ): void;
+  /** Fused log-softmax + NLL over [outer, classes, inner] logits (src/native/loss.h); coef is a then b; returns the summed loss. */
+  crossEntropy(
+    logits: Float32Array, target: Int32Array, coef: Float32Array, weight: Float32Array | null, logp: Float32Array, loss: Float32Array,
+    outer: number, classes: number, inner: number,
+  ): number;
+  /** The logits' gradient of `crossEntropy`; dy holds one value per position, or one for all. */
+  crossEntropyGrad(
+    logp: Float32Array, target: Int32Array, coef: Float32Array, weight: Float32Array | null, dy: Float32Array, dlogits: Float32Array,
+    outer: number, classes: number, inner: number,
+  ): void;
 }

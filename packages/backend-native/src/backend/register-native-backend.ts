@@ -5,6 +5,7 @@ import { binaryKernels } from '../kernels/binary';
 import { castKernels } from '../kernels/cast';
 import { convKernels } from '../kernels/conv';
 import { copyKernels } from '../kernels/copy';
+import { crossEntropyKernels } from '../kernels/cross-entropy';
 import type { KernelContext } from '../kernels/kernel-context';
 import { matmulKernels } from '../kernels/matmul';
 import { DL_KERNELS, nchwKernels } from '../kernels/nchw';
@@ -13,6 +14,7 @@ import { reluGradKernels } from '../kernels/relu-grad';
 import { poolKernels } from '../kernels/pool';
 import { reduceKernels } from '../kernels/reduce';
 import { softmaxKernels } from '../kernels/softmax';
+import { VIEW_KERNELS, withoutStepStorage } from '../kernels/step-storage';
 import { unaryKernels } from '../kernels/unary';
 import type { TfjsRuntime, TypedRuntime } from './runtime';
 
@@ -41,6 +43,7 @@ export function nativeKernels(ctx: KernelContext): KernelConfig[] {
     ...castKernels(ctx),
     ...nchwKernels(ctx),
     ...optimKernels(ctx),
+    ...crossEntropyKernels(ctx),
     ...reluGradKernels(ctx, DL_KERNELS.reluGrad),
   ];
 }
@@ -70,10 +73,11 @@ export function registerNativeBackend(runtime: TfjsRuntime, options: RegisterNat
   if (tf.findBackendFactory(name) != null) return addon.info();
   const natives = nativeKernels({ runtime: typed, addon, backendName: name });
   const overridden = new Set(natives.map((k) => k.kernelName));
+  const register = (k: KernelConfig) => tf.registerKernel(VIEW_KERNELS.has(k.kernelName) ? withoutStepStorage(k) : k);
   for (const k of tf.getKernelsForBackend('cpu')) {
-    if (!overridden.has(k.kernelName)) tf.registerKernel({ ...k, backendName: name });
+    if (!overridden.has(k.kernelName)) register({ ...k, backendName: name });
   }
-  for (const k of natives) tf.registerKernel(k);
+  for (const k of natives) register(k);
   class NativeBackend extends MathBackendCPU {
     constructor() {
       super();

@@ -33,18 +33,31 @@ import { type KernelArgs, type KernelContext, sizeOf } from './kernel-context';
  * - `DlBatchNormTrainGrad`: `{ dy, x, mean, invstd, weight? }` -> `[dx, dweight, dbias]`.
  * - `DlSgdStep`: one `torch.optim.SGD` step of a parameter, `{ param, grad, momentumBuffer? }`
  *   (all float32 of the parameter's shape; no buffer on the first step: buf = d, PyTorch's
- *   rule), attrs `{ lr, momentum, dampening, weightDecay, nesterov, maximize }` ->
- *   `[param, momentumBuffer]`, or `[param]` when momentum is 0.
+ *   rule), attrs `{ lr, momentum, dampening, weightDecay, nesterov, maximize, inPlace? }` ->
+ *   `[param, momentumBuffer]`, or `[param]` when momentum is 0. With `inPlace`, an output is
+ *   written into its input's storage when that storage is an earlier fused step's output that
+ *   no other tensor shares (the output then has the input's dataId); else into a new array.
  * - `DlAdamStep`: one `torch.optim.Adam` (or AdamW, `decoupled`) step, `{ param, grad, expAvg?,
  *   expAvgSq?, maxExpAvgSq? }` (no state on the first step), attrs `{ lr, beta1, beta2, eps,
- *   weightDecay, step, amsgrad, maximize, decoupled, biasCorrection1?, biasCorrection2Sqrt? }`
- *   (the bias corrections default to `1 - beta1 ** step` and `sqrt(1 - beta2 ** step)`) ->
- *   `[param, expAvg, expAvgSq]`, plus `maxExpAvgSq` with amsgrad.
+ *   weightDecay, step, amsgrad, maximize, decoupled, biasCorrection1?, biasCorrection2Sqrt?,
+ *   inPlace? }` (the bias corrections default to `1 - beta1 ** step` and `sqrt(1 - beta2 **
+ *   step)`) -> `[param, expAvg, expAvgSq]`, plus `maxExpAvgSq` with amsgrad; `inPlace` as for
+ *   `DlSgdStep`.
  * - `DlReluGrad`: `{ dy, x }`, float32 of one shape -> `x > 0 ? dy : 0` (ReLU's gradient, as
  *   PyTorch's `threshold_backward`), in one pass.
+ * - `DlSoftmaxCrossEntropy`: `{ logits (C) | (N, C, d1, ...) }`, attrs `{ target: Int32Array (one
+ *   class per position), coef: Float32Array [2 * positions], weight: Float32Array [C] | null,
+ *   reduce }` ->
+ *   `[loss, logp]`: PyTorch's `cross_entropy` with class-index targets, where q[p, c] = a[p] *
+ *   (c == target[p]) + b[p] * weight[c] (coef holds a, then b) and loss[p] = -sum_c q[p, c] *
+ *   logp[p, c]; summed to a scalar when `reduce`. A target outside [0, C) adds no target term
+ *   (ignored positions have a = b = 0).
+ * - `DlSoftmaxCrossEntropyGrad`: `{ logp, dy }`, the same attrs -> the
+ *   logits' gradient `dy[p] * ((a[p] + b[p] * sum(weight)) * exp(logp) - q)`.
  *
- * Each step is one pass over the elements with the portable ops' float32 arithmetic, in their
- * order: the results equal @dl/core's tfjs path bit for bit.
+ * Each optimizer step is one pass over the elements with the portable ops' float32 arithmetic,
+ * in their order: the results equal @dl/core's tfjs path bit for bit. The cross entropy
+ * accumulates in double and agrees with the portable path to float32 rounding.
  */
 export const DL_KERNELS = {
   conv2d: 'DlConv2dNCHW',
@@ -59,6 +72,8 @@ export const DL_KERNELS = {
   sgdStep: 'DlSgdStep',
   adamStep: 'DlAdamStep',
   reluGrad: 'DlReluGrad',
+  softmaxCrossEntropy: 'DlSoftmaxCrossEntropy',
+  softmaxCrossEntropyGrad: 'DlSoftmaxCrossEntropyGrad',
 } as const;
 
 type Attrs = Record<string, unknown> | undefined;

@@ -7,6 +7,7 @@ import type { MathBackendCPU } from '@tensorflow/tfjs-backend-cpu';
 import { NativeKernelError } from '../errors';
 import { type KernelArgs, type KernelContext, sizeOf } from './kernel-context';
 import { DL_KERNELS } from './nchw';
+import { addStepStorage, isStepStorage } from './step-storage';
 
 type Attrs = Record<string, unknown> | undefined;
 
@@ -38,6 +39,33 @@ function bool(attrs: Attrs, key: string): boolean {
   return Boolean(attrs?.[key]);
 }
 
+/** Where a step's output goes: the input's own storage (in place) or a new array. */
+interface Output {
+  values: Float32Array;
+  reuse: TensorInfo | null;
+}
+
+function output(backend: MathBackendCPU, inputs: Record<string, TensorInfo>, key: string, current: Float32Array | null, n: number, inPlace: boolean): Output {
+  const input = inputs[key];
+  if (inPlace && input && current && isStepStorage(current) && backend.refCount(input.dataId) === 1 && onlyOnce(inputs, input)) return { values: current, reuse: input };
+  const values = new Float32Array(n);
+  addStepStorage(values);
+  return { values, reuse: null };
+}
+
+/** Whether no other input of the call is the same storage. */
+function onlyOnce(inputs: Record<string, TensorInfo>, t: TensorInfo): boolean {
+  let n = 0;
+  for (const k in inputs) if (inputs[k].dataId === t.dataId) n++;
+  return n === 1;
+}
+
+function tensorOf(backend: MathBackendCPU, o: Output, shape: readonly number[]): TensorInfo {
+  if (o.reuse === null) return backend.makeTensorInfo(shape.slice(), 'float32', o.values);
+  backend.incRef(o.reuse.dataId);
+  return { dataId: o.reuse.dataId, shape: shape.slice(), dtype: 'float32' };
+}
+
 /** @internal The fused optimizer kernels on the native backend. */
 export function optimKernels(ctx: KernelContext): KernelConfig[] {
   const { addon, backendName } = ctx;
@@ -60,11 +88,13 @@ export function optimKernels(ctx: KernelContext): KernelConfig[] {
     const nesterov = bool(attrs, 'nesterov');
     const maximize = bool(attrs, 'maximize');
     const buf = inputs.momentumBuffer && momentum !== 0 ? values(name, backend, inputs.momentumBuffer, 'momentumBuffer', shape) : null;
-    const outParam = new Float32Array(param.length);
-    const outBuf = momentum !== 0 ? new Float32Array(param.length) : null;
-    if (param.length > 0) addon.sgdStep(param, grad, buf, outParam, outBuf, lr, momentum, dampening, weightDecay, nesterov, maximize);
-    const out = [backend.makeTensorInfo(shape.slice(), 'float32', outParam)];
-    if (outBuf) out.push(backend.makeTensorInfo(shape.slice(), 'float32', outBuf));
+    const inPlace = bool(attrs, 'inPlace');
+    const n = param.length;
+    const outParam = output(backend, inputs, 'param', param, n, inPlace);
+    const outBuf = momentum !== 0 ? output(backend, inputs, 'momentumBuffer', buf, n, inPlace) : null;
+    if (n > 0) addon.sgdStep(param, grad, buf, outParam.values, outBuf ? outBuf.values : null, lr, momentum, dampening, weightDecay, nesterov, maximize);
+    const out = [tensorOf(backend, outParam, shape)];
+    if (outBuf) out.push(tensorOf(backend, outBuf, shape));
     return out;
   });
 
@@ -90,16 +120,17 @@ export function optimKernels(ctx: KernelContext): KernelConfig[] {
     const biasCorrection1 = num(name, attrs, 'biasCorrection1', 1 - beta1 ** step);
     const biasCorrection2Sqrt = num(name, attrs, 'biasCorrection2Sqrt', Math.sqrt(1 - beta2 ** step));
     const n = param.length;
-    const outParam = new Float32Array(n);
-    const outExpAvg = new Float32Array(n);
-    const outExpAvgSq = new Float32Array(n);
-    const outMax = amsgrad ? new Float32Array(n) : null;
+    const inPlace = bool(attrs, 'inPlace');
+    const outParam = output(backend, inputs, 'param', param, n, inPlace);
+    const outExpAvg = output(backend, inputs, 'expAvg', expAvg, n, inPlace);
+    const outExpAvgSq = output(backend, inputs, 'expAvgSq', expAvgSq, n, inPlace);
+    const outMax = amsgrad ? output(backend, inputs, 'maxExpAvgSq', maxSq, n, inPlace) : null;
     if (n > 0) {
-      addon.adamStep(param, grad, expAvg, expAvgSq, maxSq, outParam, outExpAvg, outExpAvgSq, outMax, lr, beta1, beta2, eps, weightDecay,
-        lr / biasCorrection1, biasCorrection2Sqrt, amsgrad, bool(attrs, 'maximize'), bool(attrs, 'decoupled'));
+      addon.adamStep(param, grad, expAvg, expAvgSq, maxSq, outParam.values, outExpAvg.values, outExpAvgSq.values, outMax ? outMax.values : null,
+        lr, beta1, beta2, eps, weightDecay, lr / biasCorrection1, biasCorrection2Sqrt, amsgrad, bool(attrs, 'maximize'), bool(attrs, 'decoupled'));
     }
     const out = [outParam, outExpAvg, outExpAvgSq, ...(outMax ? [outMax] : [])];
-    return out.map((v) => backend.makeTensorInfo(shape.slice(), 'float32', v));
+    return out.map((o) => tensorOf(backend, o, shape));
   });
 
   return [sgd, adam];

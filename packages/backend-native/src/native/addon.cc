@@ -11,6 +11,7 @@
 #include "cpu_features.h"
 #include "elementwise.h"
 #include "gemm.h"
+#include "loss.h"
 #include "nchw.h"
 #include "optim.h"
 #include "pool.h"
@@ -102,7 +103,6 @@ Napi::Value Info(const Napi::CallbackInfo& info) {
 
 Napi::Value SetNumThreads(const Napi::CallbackInfo& info) {
   set_num_threads(static_cast<int>(integer(info, 0)));
-  blas_set_threads(num_threads());
   return Napi::Number::New(info.Env(), num_threads());
 }
 
@@ -446,6 +446,36 @@ void AdamStep(const Napi::CallbackInfo& info) {
   if (n > 0) adam_step(n, c, param, grad, exp_avg, exp_avg_sq, max_sq, out_param, out_exp_avg, out_exp_avg_sq, out_max_sq);
 }
 
+// The [outer, classes, inner] layout of a cross-entropy call, checked.
+CrossEntropyShape ce_shape(const Napi::CallbackInfo& info, size_t i) {
+  CrossEntropyShape s{integer(info, i), integer(info, i + 1), integer(info, i + 2)};
+  if (s.outer < 0 || s.classes <= 0 || s.inner < 0) throw Napi::RangeError::New(info.Env(), "crossEntropy: bad layout");
+  return s;
+}
+
+// crossEntropy(logits, target, coef, weight|null, logp, loss, outer, classes, inner) -> sum of loss;
+// coef holds a (positions) then b (positions).
+Napi::Value CrossEntropy(const Napi::CallbackInfo& info) {
+  const CrossEntropyShape s = ce_shape(info, 6);
+  const int64_t n = s.outer * s.classes * s.inner, p = s.outer * s.inner;
+  const float* coef = data<float>(info, 2, "coef", 2 * p);
+  const double total = cross_entropy(s, data<float>(info, 0, "logits", n), data<int32_t>(info, 1, "target", p), coef, coef + p,
+                                     optional<float>(info, 3, "weight", s.classes), data<float>(info, 4, "logp", n), data<float>(info, 5, "loss", p));
+  return Napi::Number::New(info.Env(), total);
+}
+
+// crossEntropyGrad(logp, target, coef, weight|null, dy, dlogits, outer, classes, inner)
+void CrossEntropyGrad(const Napi::CallbackInfo& info) {
+  const CrossEntropyShape s = ce_shape(info, 6);
+  const int64_t n = s.outer * s.classes * s.inner, p = s.outer * s.inner;
+  const float* coef = data<float>(info, 2, "coef", 2 * p);
+  View d = view(info, 4, "dy");
+  const bool scalar = d.length == 1;
+  if (!scalar && static_cast<int64_t>(d.length) < p) throw Napi::RangeError::New(info.Env(), "crossEntropyGrad: dy needs one value per position or one in all");
+  cross_entropy_grad(s, data<float>(info, 0, "logp", n), data<int32_t>(info, 1, "target", p), coef, coef + p, optional<float>(info, 3, "weight", s.classes),
+                     data<float>(info, 4, "dy", 1), scalar, data<float>(info, 5, "dlogits", n));
+}
+
 Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("info", Napi::Function::New(env, Info));
   exports.Set("setNumThreads", Napi::Function::New(env, SetNumThreads));
@@ -477,6 +507,8 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("batchNormTrainGrad", Napi::Function::New(env, BatchNormTrainGrad));
   exports.Set("sgdStep", Napi::Function::New(env, SgdStep));
   exports.Set("adamStep", Napi::Function::New(env, AdamStep));
+  exports.Set("crossEntropy", Napi::Function::New(env, CrossEntropy));
+  exports.Set("crossEntropyGrad", Napi::Function::New(env, CrossEntropyGrad));
   return exports;
 }
 

@@ -74,7 +74,8 @@ bool try_open(const char* path, bool require_optimised, std::string* error) {
   g_blas.name = path;
   g_blas.config = openblas_config ? openblas_config() : blis_version ? std::string("BLIS ") + blis_version() : mkl_threads ? "MKL" : "";
   g_blas.enabled = true;
-  if (g_blas.set_threads) g_blas.set_threads(num_threads());
+  // Single-threaded: gemm.cc splits the product over @dl's own pool instead.
+  if (g_blas.set_threads) g_blas.set_threads(1);
   return true;
 }
 #endif
@@ -131,9 +132,6 @@ std::string blas_name() { return blas_load() ? g_blas.name : ""; }
 
 std::string blas_config() { return blas_load() ? g_blas.config : ""; }
 
-void blas_set_threads(int n) {
-  if (blas_load() && g_blas.set_threads) g_blas.set_threads(n);
-}
 
 bool blas_sgemm(const Sgemm& g) {
   if (!blas_enabled()) return false;

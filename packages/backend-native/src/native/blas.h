@@ -1,4 +1,5 @@
-// An optimised system BLAS (OpenBLAS, BLIS, MKL, Accelerate), loaded with dlopen at run time.
+// An optimised system BLAS (OpenBLAS, BLIS, MKL, Accelerate), loaded with dlopen at run time and
+// told to use one thread: gemm.cc runs it on blocks of the product in @dl's own thread pool.
 #pragma once
 #include <string>
 
@@ -18,9 +19,6 @@ bool blas_enabled();
 /** The loaded library's file name ("" when none), and its description (e.g. OpenBLAS's config). */
 std::string blas_name();
 std::string blas_config();
-
-/** Tells the BLAS how many threads to use (where it has such a function). */
-void blas_set_threads(int n);
 
 /** Runs the GEMM through the BLAS; false if none is loaded. */
 bool blas_sgemm(const Sgemm& g);

@@ -204,20 +204,22 @@ void sgemm_serial(const Sgemm& g) {
   }
 }
 
-void sgemm_builtin(const Sgemm& g, int max_threads) {
+namespace {
+
+// Runs `part` over disjoint blocks of C on up to `max_threads` of the pool: column blocks (each
+// thread packs only its part of B) when C is wide enough, else row blocks, with block edges on
+// multiples of `unit_n` / `unit_m`. Small products (below ~0.2 MFLOP per extra thread) stay on one.
+template <typename Part>
+void split_gemm(const Sgemm& g, int max_threads, int64_t unit_m, int64_t unit_n, const Part& part) {
   const double flops = 2.0 * g.m * g.n * g.k;
-  // Below ~0.2 MFLOP a second thread costs more than it saves.
   int threads = std::min<int>(max_threads, std::max<int64_t>(1, static_cast<int64_t>(flops / 2e5)));
   threads = std::min(threads, num_threads());
   if (threads <= 1) {
-    sgemm_serial(g);
+    part(g);
     return;
   }
-  const KernelSpec ks = active_kernel();
-  // Split C into column blocks (each thread packs only its part of B) when it is wide enough,
-  // else into row blocks; block edges fall on tile boundaries.
-  const bool split_n = g.n >= g.m || g.m < static_cast<int64_t>(threads) * ks.mr;
-  const int64_t unit = split_n ? ks.nr : ks.mr;
+  const bool split_n = g.n >= g.m || g.m < static_cast<int64_t>(threads) * unit_m;
+  const int64_t unit = split_n ? unit_n : unit_m;
   const int64_t extent = split_n ? g.n : g.m;
   const int64_t units = (extent + unit - 1) / unit;
   threads = static_cast<int>(std::min<int64_t>(threads, units));
@@ -225,26 +227,39 @@ void sgemm_builtin(const Sgemm& g, int max_threads) {
     const int64_t u0 = units * tid / nt, u1 = units * (tid + 1) / nt;
     const int64_t begin = u0 * unit, end = std::min(extent, u1 * unit);
     if (begin >= end) return;
-    Sgemm part = g;
+    Sgemm block = g;
     if (split_n) {
-      part.n = end - begin;
-      part.b = g.trans_b ? g.b + begin * g.ldb : g.b + begin;
-      part.c = g.c + begin;
+      block.n = end - begin;
+      block.b = g.trans_b ? g.b + begin * g.ldb : g.b + begin;
+      block.c = g.c + begin;
     } else {
-      part.m = end - begin;
-      part.a = g.trans_a ? g.a + begin : g.a + begin * g.lda;
-      part.c = g.c + begin * g.ldc;
+      block.m = end - begin;
+      block.a = g.trans_a ? g.a + begin : g.a + begin * g.lda;
+      block.c = g.c + begin * g.ldc;
     }
-    sgemm_serial(part);
+    part(block);
   });
+}
+
+}  // namespace
+
+void sgemm_builtin(const Sgemm& g, int max_threads) {
+  const KernelSpec ks = active_kernel();
+  split_gemm(g, max_threads, ks.mr, ks.nr, [](const Sgemm& block) { sgemm_serial(block); });
 }
 
 void sgemm_force_builtin(const Sgemm& g) { sgemm_builtin(g, num_threads()); }
 
 void sgemm(const Sgemm& g) {
-  // The system BLAS pays a fixed cost per call (argument checks, its own threading): small
-  // products stay here.
-  if (blas_enabled() && static_cast<double>(g.m) * g.n * g.k >= 32.0 * 32 * 32 && blas_sgemm(g)) return;
+  // The system BLAS pays a fixed cost per call (argument checks): small products stay here.
+  // It runs single-threaded (blas.cc), one call per block of C on the pool's threads: its own
+  // thread pool would spin on the cores the pool's workers (and the JavaScript thread) use.
+  if (blas_enabled() && static_cast<double>(g.m) * g.n * g.k >= 32.0 * 32 * 32) {
+    split_gemm(g, num_threads(), 16, 64, [](const Sgemm& block) {
+      if (!blas_sgemm(block)) sgemm_serial(block);
+    });
+    return;
+  }
   sgemm_builtin(g, num_threads());
 }
 

@@ -24,8 +24,9 @@ struct SgdConsts {
 // (buf = d), 2 an existing one. Maximize is a multiply by -1 (else 1), no dampening one by 1:
 // both exact.
 template <bool DECAY, int MOM, bool NESTEROV>
-DL_CLONES void sgd_range(const SgdConsts& k, int64_t i0, int64_t i1, const float* __restrict param, const float* __restrict grad,
-                         const float* __restrict buf, float* __restrict out_param, float* __restrict out_buf) {
+DL_CLONES void sgd_range(const SgdConsts& k, int64_t i0, int64_t i1, const float* param, const float* grad,
+                         const float* buf, float* out_param, float* out_buf) {
+  DL_IVDEP
   for (int64_t i = i0; i < i1; i++) {
     const float p = param[i];
     float d = grad[i] * k.sign;
@@ -60,10 +61,11 @@ struct AdamConsts {
 // vectorises. Two steps are written without a branch because they are exact: maximize is a
 // multiply by -1 (else 1), and non-decoupled decay a multiply by 1.
 template <bool ADD_DECAY, bool HAS_M, bool HAS_V, int AMS>
-DL_CLONES void adam_range(const AdamConsts& k, int64_t i0, int64_t i1, const float* __restrict param, const float* __restrict grad,
-                          const float* __restrict exp_avg, const float* __restrict exp_avg_sq, const float* __restrict max_sq,
-                          float* __restrict out_param, float* __restrict out_exp_avg, float* __restrict out_exp_avg_sq,
-                          float* __restrict out_max_sq) {
+DL_CLONES void adam_range(const AdamConsts& k, int64_t i0, int64_t i1, const float* param, const float* grad,
+                          const float* exp_avg, const float* exp_avg_sq, const float* max_sq,
+                          float* out_param, float* out_exp_avg, float* out_exp_avg_sq,
+                          float* out_max_sq) {
+  DL_IVDEP
   for (int64_t i = i0; i < i1; i++) {
     float g = grad[i] * k.sign;
     const float p = param[i] * k.decay;

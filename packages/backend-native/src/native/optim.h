@@ -2,6 +2,9 @@
 // included, in one multithreaded pass over its elements instead of one tfjs op (and one
 // full-size array) per arithmetic step. The arithmetic is the portable path's, operation for
 // operation, in float32 with float32 constants, so both give the same bits.
+//
+// An output may be the matching input (out_param == param, out_buf == buf, ...): the update is
+// then in place. Outputs must not overlap any other array.
 #pragma once
 #include <cstdint>
 

@@ -7,3 +7,15 @@
 #else
 #define DL_CLONES
 #endif
+
+// An elementwise loop whose outputs may be its inputs (an in-place update: out[i] from in[i] at
+// the same i only): no iteration depends on another, so it vectorises as if they were distinct.
+#if defined(__clang__)
+#define DL_IVDEP _Pragma("clang loop vectorize(assume_safety)")
+#elif defined(__GNUC__)
+#define DL_IVDEP _Pragma("GCC ivdep")
+#elif defined(_MSC_VER)
+#define DL_IVDEP __pragma(loop(ivdep))
+#else
+#define DL_IVDEP
+#endif

@@ -1,7 +1,8 @@
 // Fused kernels some backends add to tfjs under @dl's own names (@dl/backend-native's `Dl*`
-// kernels: channels-first convolution, pooling, batch normalisation, fused optimizer steps). An op uses one only when
-// the active backend registers it, and keeps its portable path otherwise, so backends without
-// them (wasm, cpu) behave exactly as before.
+// kernels: channels-first convolution, pooling, batch normalisation, fused optimizer steps, the
+// ReLU gradient and softmax cross entropy). An op uses one only when the active backend
+// registers it, and keeps its portable path otherwise, so backends without them (wasm, cpu)
+// behave exactly as before.
 import { tf, type NamedAttrMap, type TfTensor } from './tfjs';
 
 /** @internal The optional kernels @dl/core knows, and the inputs and attrs each takes (see @dl/backend-native's `DL_KERNELS`). */
@@ -18,6 +19,8 @@ export const OPTIONAL_KERNELS = {
   sgdStep: 'DlSgdStep',
   adamStep: 'DlAdamStep',
   reluGrad: 'DlReluGrad',
+  softmaxCrossEntropy: 'DlSoftmaxCrossEntropy',
+  softmaxCrossEntropyGrad: 'DlSoftmaxCrossEntropyGrad',
 } as const;
 
 /** @internal One of the optional kernels' names. */

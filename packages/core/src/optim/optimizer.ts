@@ -265,7 +265,9 @@ export abstract class Optimizer<O extends object = Record<string, unknown>> {
     this._apply(p, state, () => {
       const raw: Record<string, TfTensor> = {};
       for (const [k, t] of Object.entries(inputs)) if (t !== undefined) raw[k] = t._value;
-      const outs = runOptionalKernel(name, raw, attrs);
+      // In place: the kernel may write into the parameter's and the state's own storage (only
+      // arrays an earlier fused step made, that nothing else shares), as torch.optim does.
+      const outs = runOptionalKernel(name, raw, { ...attrs, inPlace: true });
       const result: Record<string, TfTensor> = {};
       outs.forEach((t, i) => {
         if (i < keys.length) result[keys[i]] = t;

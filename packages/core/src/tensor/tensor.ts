@@ -14,6 +14,7 @@ import type { HostArray } from './host-value';
 import { describeArg } from './describe-arg';
 import type { DType } from './dtype';
 import { formatTensor } from './format';
+import { copyOfStorage } from './storage-copy';
 import type { TensorArithmeticMethods } from '../ops/arithmetic/methods';
 import type { TensorComparisonMethods } from '../ops/comparison/methods';
 import type { TensorCreationMethods } from '../ops/creation/methods';
@@ -322,7 +323,7 @@ export class Tensor {
     this._assertAlive('dataSync');
     const h = this._h;
     if (h !== null) return h.slice();
-    return this._value.dataSync() as Float32Array | Int32Array | Uint8Array;
+    return copyOfStorage(this._value, this._value.dataSync() as Float32Array | Int32Array | Uint8Array);
   }
 
   /** The values as a flat typed array (a copy), without blocking on async backends. */
@@ -330,7 +331,8 @@ export class Tensor {
     this._assertAlive('data');
     const h = this._h;
     if (h !== null) return h.slice();
-    return (await this._value.data()) as Float32Array | Int32Array | Uint8Array;
+    const v = this._value;
+    return copyOfStorage(v, (await v.data()) as Float32Array | Int32Array | Uint8Array);
   }
 
   /** Frees the values now instead of at garbage collection. Using the tensor later throws. */

@@ -1,4 +1,4 @@
-import { tf } from '../../backend/tfjs';
+import { tf, type TfTensor } from '../../backend/tfjs';
 import { runOp } from '../../autograd/run-op';
 import { ShapeError } from '../../errors/shape-error';
 import type { Tensor } from '../../tensor/tensor';
@@ -43,26 +43,37 @@ export function linear(input: Tensor, weight: Tensor, bias?: Tensor | null): Ten
     save: { inputs: keep },
     forward: () =>
       tf.tidy(() => {
-        // Not _FusedMatMul: tfjs-backend-wasm 4.22 adds the bias along the wrong axis when
-        // transposeB is set (and reads out of bounds for rank-2 operands).
         // An empty contraction is zeros (the wasm backend's kernels leave garbage there).
-        // tfjs-backend-wasm runs transposeB several times slower than a transpose first; the
-        // other backends take the transposed operand directly (no [out, in] copy per call).
-        const x2 = tf.reshape(input._value, [rows, inF]);
-        const prod =
-          inF === 0 || rows === 0 || outF === 0 ? tf.zeros([rows, outF]) : tf.getBackend() === 'wasm' ? tf.matMul(x2, tf.transpose(weight._value)) : tf.matMul(x2, weight._value, false, true);
-        const y = bias ? tf.add(prod, bias._value) : prod;
-        return tf.reshape(y, outShape);
+        const x2 = reshapeTo(input._value, [rows, inF]);
+        if (inF === 0 || rows === 0 || outF === 0) return reshapeTo(bias ? tf.add(tf.zeros([rows, outF]), bias._value) : tf.zeros([rows, outF]), outShape);
+        // tfjs-backend-wasm 4.22 runs transposeB several times slower than a transpose first,
+        // and its _FusedMatMul adds the bias along the wrong axis when transposeB is set (and
+        // reads out of bounds for rank-2 operands): product and bias stay apart there. The
+        // other backends take the transposed weight directly (no [out, in] copy per call) and
+        // add the bias in the product's epilogue (one kernel).
+        if (tf.getBackend() === 'wasm') {
+          const prod = tf.matMul(x2, tf.transpose(weight._value));
+          return reshapeTo(bias ? tf.add(prod, bias._value) : prod, outShape);
+        }
+        const y = bias ? tf.fused.matMul({ a: x2, b: weight._value, transposeB: true, bias: bias._value }) : tf.matMul(x2, weight._value, false, true);
+        return reshapeTo(y, outShape);
       }),
     backward: (dy, saved, needs) => {
       const x = weight.requiresGrad ? saved[0] : null;
       const w = input.requiresGrad ? saved[weight.requiresGrad ? 1 : 0] : null;
-      const g = tf.reshape(dy, [rows, outF]);
+      const g = reshapeTo(dy, [rows, outF]);
       const empty = inF === 0 || rows === 0 || outF === 0;
-      const dx = needs[0] && w ? (empty ? tf.zeros(shape) : tf.reshape(tf.matMul(g, w), shape)) : null;
-      const dw = needs[1] && x ? (empty ? tf.zeros([outF, inF]) : tf.matMul(g, tf.reshape(x, [rows, inF]), true, false)) : null;
+      const dx = needs[0] && w ? (empty ? tf.zeros(shape) : reshapeTo(tf.matMul(g, w), shape)) : null;
+      const dw = needs[1] && x ? (empty ? tf.zeros([outF, inF]) : tf.matMul(g, reshapeTo(x, [rows, inF]), true, false)) : null;
       const db = needs[2] ? tf.sum(g, 0) : null;
       return [dx, dw, db];
     },
   });
+}
+
+/** `x` reshaped to `shape`, without a kernel when it has that shape already. */
+function reshapeTo(x: TfTensor, shape: number[]): TfTensor {
+  const s = x.shape;
+  if (s.length === shape.length && s.every((d, i) => d === shape[i])) return x;
+  return tf.reshape(x, shape);
 }

@@ -1,6 +1,8 @@
 // Shared by crossEntropy and nllLoss: the class layout of the input, target checks, and the
-// per-class coefficients q that PyTorch's weighting, ignoreIndex, label smoothing and reduction
-// rules give, so that the loss is -sum(q * logProbabilities) in one fused op.
+// coefficients that PyTorch's weighting, ignoreIndex, label smoothing and reduction rules give,
+// so that the loss is -sum(q * logProbabilities) in one fused op. The coefficients depend on the
+// target (and class weight) only, whose values the checks read anyway: they are worked out here
+// in JavaScript, not in a dozen tfjs kernels per call.
 import { tf, type TfTensor } from '../../backend/tfjs';
 import { DTypeError } from '../../errors/dtype-error';
 import { IndexError } from '../../errors/index-error';
@@ -39,8 +41,8 @@ export function classLayout(input: Tensor, op: string): ClassLayout {
   return { classes: shape[classDim], outShape, perm, inverse, positions: outShape.reduce((a, b) => a * b, 1) };
 }
 
-/** @internal Checks class-index targets: dtype, shape and every value in range (or ignored). */
-export function checkIndexTarget(input: Tensor, target: Tensor, layout: ClassLayout, ignoreIndex: number, op: string, probabilitiesAllowed: boolean): void {
+/** @internal Checks class-index targets: dtype, shape and every value in range (or ignored); returns the values. */
+export function checkIndexTarget(input: Tensor, target: Tensor, layout: ClassLayout, ignoreIndex: number, op: string, probabilitiesAllowed: boolean): ArrayLike<number> {
   const expected = fmt(layout.outShape);
   const alt = probabilitiesAllowed ? ` (class indices) or ${fmt(input.shape)} (class probabilities)` : ' (class indices)';
   const s = target.shape;
@@ -60,6 +62,7 @@ export function checkIndexTarget(input: Tensor, target: Tensor, layout: ClassLay
       throw new IndexError(`${op}: target ${v} is out of bounds for ${c} classes (at flat position ${i}; valid targets are 0 to ${c - 1} or ignoreIndex ${ignoreIndex})`);
     }
   }
+  return values;
 }
 
 /** @internal Checks a class-weight tensor: float32 of shape [C]. */
@@ -87,49 +90,80 @@ export function logSoftmaxLast(x: TfTensor): TfTensor {
 }
 
 /**
- * @internal The coefficients q (class last) for class-index targets, so the loss is
- * `-sum(q * logp)` summed over positions (reduction 'sum'/'mean', normalisers folded in) or
- * per position ('none'). PyTorch's rules: 'mean' divides both the nll part and the
- * label-smoothing part by the summed weights of the non-ignored targets (their number without a
- * weight). When that sum is 0 (every target ignored) the mean is undefined: PyTorch gives NaN
- * and zero gradients, so q is 0 there and `undefinedMean` flags the forward value to turn into
- * NaN.
+ * @internal PyTorch's coefficients for class-index targets, per position p:
+ * q[p, c] = a[p] * (c == target[p]) + b[p] * w[c] (w = 1 without a class weight), so the loss is
+ * `-sum_c q[p, c] * logp[p, c]`, summed over positions ('sum'/'mean', normalisers folded in) or
+ * per position ('none').
+ */
+export interface IndexCoefficients {
+  /** The target class of each position (an ignored one keeps ignoreIndex). */
+  target: Int32Array;
+  /** a for each position, then b. */
+  coef: Float32Array;
+  /** The class weight's values, or null. */
+  weight: Float32Array | null;
+  /**
+   * A 'mean' over no counted target (every target ignored, or zero weights): PyTorch gives NaN
+   * and zero gradients, so the coefficients are 0 and the forward value becomes NaN.
+   */
+  undefinedMean: boolean;
+}
+
+/**
+ * @internal The coefficients for class-index targets (see `IndexCoefficients`). PyTorch's rules:
+ * a counted position weighs w[target] (1 without a weight); 'mean' divides both the nll part
+ * (1 - smoothing) and the label-smoothing part (smoothing / C, times w[c]) by the summed weights
+ * of the counted targets; 'sum' and 'none' divide by nothing.
  */
 export function indexCoefficients(
-  target: TfTensor,
+  targetValues: ArrayLike<number>,
+  weightValues: Float32Array | null,
   layout: ClassLayout,
-  weight: TfTensor | null,
   ignoreIndex: number,
   reduction: Reduction,
   smoothing: number,
-): { q: TfTensor; undefinedMean: TfTensor | null } {
+): IndexCoefficients {
+  const p = layout.positions;
   const c = layout.classes;
-  const valid = tf.notEqual(target, ignoreIndex);
-  const safe = tf.where(valid, target, tf.zerosLike(target));
-  const validF = tf.cast(valid, 'float32');
-  const targetWeight = weight ? tf.mul(tf.gather(weight, safe), validF) : validF;
+  const target = Int32Array.from(targetValues);
+  const coef = new Float32Array(2 * p);
+  let weightSum = 0;
+  for (let i = 0; i < p; i++) {
+    const t = target[i];
+    if (t !== ignoreIndex) weightSum += weightValues ? weightValues[t] : 1;
+  }
   const mean = reduction === 'mean';
-  const weightSum = mean ? tf.sum(targetWeight) : null;
-  let q: TfTensor | null = null;
-  if (smoothing < 1) {
-    const oneHot = tf.reshape(tf.cast(tf.oneHot(tf.reshape(safe, [-1]), c), 'float32'), [...layout.outShape, c]);
-    let scale = tf.mul(tf.expandDims(targetWeight, -1), 1 - smoothing);
-    if (weightSum) scale = tf.divNoNan(scale, weightSum);
-    q = tf.mul(oneHot, scale);
+  const undefinedMean = mean && weightSum === 0;
+  const norm = mean ? weightSum : 1;
+  if (!undefinedMean) {
+    for (let i = 0; i < p; i++) {
+      const t = target[i];
+      if (t === ignoreIndex) continue;
+      if (smoothing < 1) coef[i] = ((weightValues ? weightValues[t] : 1) * (1 - smoothing)) / norm;
+      if (smoothing > 0) coef[p + i] = smoothing / c / norm;
+    }
   }
-  if (smoothing > 0) {
-    let smooth = tf.mul(tf.expandDims(validF, -1), smoothing / c);
-    if (weight) smooth = tf.mul(smooth, weight);
-    if (weightSum) smooth = tf.divNoNan(smooth, weightSum);
-    q = q ? tf.add(q, smooth) : tf.broadcastTo(smooth, [...layout.outShape, c]);
-  }
-  const undefinedMean = weightSum ? tf.equal(weightSum, 0) : null;
-  return { q: q!, undefinedMean };
+  return { target, coef, weight: weightValues, undefinedMean };
 }
 
-/** @internal Reduces per-position losses; an undefined mean becomes NaN as in PyTorch. */
-export function reducePositions(perPosition: TfTensor, reduction: Reduction, undefinedMean: TfTensor | null): TfTensor {
+/** @internal The dense q of `indexCoefficients`, class last: `[...layout.outShape, C]`. */
+export function denseCoefficients(k: IndexCoefficients, layout: ClassLayout): TfTensor {
+  const p = layout.positions;
+  const c = layout.classes;
+  const q = new Float32Array(p * c);
+  const w = k.weight;
+  for (let i = 0; i < p; i++) {
+    const a = k.coef[i];
+    const b = k.coef[p + i];
+    const row = i * c;
+    if (b !== 0) for (let j = 0; j < c; j++) q[row + j] = b * (w ? w[j] : 1);
+    if (a !== 0) q[row + k.target[i]] += a;
+  }
+  return tf.tensor(q, [...layout.outShape, c], 'float32');
+}
+
+/** @internal Reduces per-position losses; an undefined mean is NaN, as in PyTorch. */
+export function reducePositions(perPosition: TfTensor, reduction: Reduction, undefinedMean: boolean): TfTensor {
   if (reduction === 'none') return perPosition;
-  const total = tf.sum(perPosition);
-  return undefinedMean ? tf.where(undefinedMean, tf.scalar(Number.NaN), total) : total;
+  return undefinedMean ? tf.scalar(Number.NaN) : tf.sum(perPosition);
 }

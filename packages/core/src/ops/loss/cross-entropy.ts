@@ -1,3 +1,4 @@
+import { hasOptionalKernel, OPTIONAL_KERNELS, runOptionalKernel } from '../../backend/optional-kernels';
 import { tf, type TfTensor } from '../../backend/tfjs';
 import { runOp } from '../../autograd/run-op';
 import { DTypeError } from '../../errors/dtype-error';
@@ -11,7 +12,9 @@ import {
   classBack,
   classLast,
   classLayout,
+  denseCoefficients,
   indexCoefficients,
+  type IndexCoefficients,
   logSoftmaxLast,
   reducePositions,
   type ClassLayout,
@@ -75,17 +78,19 @@ export function crossEntropy(input: Tensor, target: Tensor, options: CrossEntrop
     throw new DTypeError(`${op}: expected int32 class indices or float32 class probabilities as target, got bool`);
   }
   const ignoreIndex = options.ignoreIndex ?? -100;
-  checkIndexTarget(input, target, layout, ignoreIndex, op, true);
+  const targetValues = checkIndexTarget(input, target, layout, ignoreIndex, op, true);
   checkNoGrad(weight, op, 'weight (with class-index targets)');
+  const k = indexCoefficients(targetValues, weight ? Float32Array.from(weight.dataSync() as Float32Array) : null, layout, ignoreIndex, reduction, smoothing);
+  if (hasOptionalKernel(OPTIONAL_KERNELS.softmaxCrossEntropy)) return fusedIndexLoss(input, k, reduction);
   return runOp({
     name: 'CrossEntropyLoss',
     inputs: [input],
     forward: () => {
       return tf.tidy(() => {
         const logp = logSoftmaxLast(classLast(input._value, layout));
-        const { q, undefinedMean } = indexCoefficients(target._value, layout, weight ? weight._value : null, ignoreIndex, reduction, smoothing);
+        const q = denseCoefficients(k, layout);
         const perPosition = tf.neg(tf.sum(tf.mul(q, logp), -1));
-        return [reducePositions(perPosition, reduction, undefinedMean), logp, q];
+        return [reducePositions(perPosition, reduction, k.undefinedMean), logp, q];
       });
     },
     backward: (dy, [logp, q]) => {
@@ -93,6 +98,26 @@ export function crossEntropy(input: Tensor, target: Tensor, options: CrossEntrop
       const total = tf.sum(q, -1, true);
       return [classBack(tf.mul(g, tf.sub(tf.mul(total, tf.exp(logp)), q)), layout)];
     },
+  });
+}
+
+/**
+ * Class-index cross entropy as one kernel each way, where the backend has them
+ * (@dl/backend-native's `DlSoftmaxCrossEntropy`): the same coefficients, read at the target
+ * class only (as PyTorch's nll_loss gathers), with no transposes for (N, C, d1, ...) input.
+ */
+function fusedIndexLoss(input: Tensor, k: IndexCoefficients, reduction: Reduction): Tensor {
+  const attrs = { target: k.target, coef: k.coef, weight: k.weight, reduce: reduction !== 'none' };
+  return runOp({
+    name: 'CrossEntropyLoss',
+    inputs: [input],
+    forward: () => {
+      const [loss, logp] = runOptionalKernel(OPTIONAL_KERNELS.softmaxCrossEntropy, { logits: input._value }, attrs);
+      if (!k.undefinedMean) return [loss, logp];
+      loss.dispose();
+      return [tf.scalar(Number.NaN), logp];
+    },
+    backward: (dy, [logp]) => [runOptionalKernel(OPTIONAL_KERNELS.softmaxCrossEntropyGrad, { logp, dy }, attrs)[0]],
   });
 }
 

@@ -2,7 +2,7 @@ import { tf } from '../../backend/tfjs';
 import { runOp } from '../../autograd/run-op';
 import type { Tensor } from '../../tensor/tensor';
 import { checkFloat, checkNoGrad } from './checks';
-import { checkClassWeight, checkIndexTarget, classBack, classLast, classLayout, indexCoefficients, reducePositions } from './class-target';
+import { checkClassWeight, checkIndexTarget, classBack, classLast, classLayout, denseCoefficients, indexCoefficients, reducePositions } from './class-target';
 import { checkReduction, type Reduction } from './reduction';
 import { assertTensor } from '../arg-checks';
 
@@ -38,16 +38,17 @@ export function nllLoss(input: Tensor, target: Tensor, options: NllLossOptions =
   const weight = options.weight ?? null;
   if (weight) checkClassWeight(weight, layout, op);
   const ignoreIndex = options.ignoreIndex ?? -100;
-  checkIndexTarget(input, target, layout, ignoreIndex, op, false);
+  const targetValues = checkIndexTarget(input, target, layout, ignoreIndex, op, false);
   checkNoGrad(weight, op, 'weight');
+  const k = indexCoefficients(targetValues, weight ? Float32Array.from(weight.dataSync() as Float32Array) : null, layout, ignoreIndex, reduction, 0);
   return runOp({
     name: 'NllLoss',
     inputs: [input],
     forward: () =>
       tf.tidy(() => {
-        const { q, undefinedMean } = indexCoefficients(target._value, layout, weight ? weight._value : null, ignoreIndex, reduction, 0);
+        const q = denseCoefficients(k, layout);
         const perPosition = tf.neg(tf.sum(tf.mul(q, classLast(input._value, layout)), -1));
-        return [reducePositions(perPosition, reduction, undefinedMean), q];
+        return [reducePositions(perPosition, reduction, k.undefinedMean), q];
       }),
     backward: (dy, [q]) => {
       const g = reduction === 'none' ? tf.expandDims(dy, -1) : dy;
