@@ -1,7 +1,13 @@
 """PyTorch's side of native-backend.bench.ts: the same workloads, printed as one JSON object.
 
 Run with a PyTorch install (Debian: apt-get install python3-torch python3-torchvision):
-    /usr/bin/python3 native-backend.torch.py [--quick] [--threads 1,2]
+    OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 /usr/bin/python3 native-backend.torch.py [--quick] [--threads 1]
+    /usr/bin/python3 native-backend.torch.py --threads default
+
+torch.set_num_threads() does not reach the BLAS Debian's torch calls for matrix products
+(OpenBLAS, through libblas.so.3, with its own thread pool): at "1 thread" its products ran on
+both cores here. So the caller sets OPENBLAS_NUM_THREADS (and OMP_NUM_THREADS) before Python
+starts, one process per thread count; 'default' changes nothing (PyTorch as a user runs it).
 """
 import json
 import os
@@ -79,11 +85,12 @@ if __name__ == '__main__':
     threads = [1, 2]
     for i, a in enumerate(sys.argv):
         if a == '--threads':
-            threads = [int(t) for t in sys.argv[i + 1].split(',')]
-    result = {'torch': torch.__version__, 'default_threads': torch.get_num_threads(), 'load': os.getloadavg()[0], 'by_threads': {}}
+            threads = [t if t == 'default' else int(t) for t in sys.argv[i + 1].split(',')]
+    result = {'torch': torch.__version__, 'default_threads': torch.get_num_threads(), 'blas_threads': os.environ.get('OPENBLAS_NUM_THREADS', 'default'), 'load': os.getloadavg()[0], 'by_threads': {}}
     r = 3 if QUICK else 7
     for t in threads:
-        torch.set_num_threads(t)
+        if t != 'default':
+            torch.set_num_threads(int(t))
         row = {'gemm': gemm(r), 'mlp': mlp(r), 'cnn': cnn(3 if QUICK else 5)}
         try:
             row['resnet'] = resnet(3 if QUICK else 5)

@@ -10,7 +10,7 @@
 namespace dlnative {
 namespace {
 
-constexpr int64_t kGrain = 1 << 15;  // elements per thread below which one thread does it all
+constexpr int64_t kGrain = 1 << 17;  // elements per thread below which one thread does it all
 
 template <int OP>
 inline float apply(float a, float b) {

@@ -212,7 +212,7 @@ namespace {
 template <typename Part>
 void split_gemm(const Sgemm& g, int max_threads, int64_t unit_m, int64_t unit_n, const Part& part) {
   const double flops = 2.0 * g.m * g.n * g.k;
-  int threads = std::min<int>(max_threads, std::max<int64_t>(1, static_cast<int64_t>(flops / 2e5)));
+  int threads = std::min<int>(max_threads, std::max<int64_t>(1, static_cast<int64_t>(flops / 2e6)));
   threads = std::min(threads, num_threads());
   if (threads <= 1) {
     part(g);

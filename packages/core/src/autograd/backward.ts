@@ -103,11 +103,14 @@ export function runBackward(roots: Tensor[], gradients: (Tensor | null)[], retai
         if (ci !== undefined) {
           captured[ci] = tf.keep(tf.clone(grad));
         }
+        let kept = false;
         if (!(capture && node instanceof AccumulateGrad)) {
           const token = rec ? rec.begin(node.name, null, 'backward') : null;
           try {
             const g = grad;
             outs = tf.tidy(() => node.apply(g) as TfTensor[]) as (TfTensor | null)[];
+            // A leaf's first gradient becomes its .grad as it is (this buffer is the engine's own).
+            kept = node instanceof AccumulateGrad && node.takeOwnership(g);
           } finally {
             if (rec) rec.end(token);
           }
@@ -118,7 +121,7 @@ export function runBackward(roots: Tensor[], gradients: (Tensor | null)[], retai
             if (o && (o === grad || outs.indexOf(o) < i)) outs[i] = tf.clone(o);
           }
         }
-        tf.dispose(grad);
+        if (!kept) tf.dispose(grad);
       }
       node.next.forEach((next, i) => {
         if (!next) return;

@@ -1,10 +1,12 @@
-import { tf, type TfTensor } from '../../backend/tfjs';
+import { MathBackendCPU, tf, type TfTensor } from '../../backend/tfjs';
 import { runOp } from '../../autograd/run-op';
 import { ShapeError } from '../../errors/shape-error';
 import type { Tensor } from '../../tensor/tensor';
 import { fmtShape } from './conv-geometry';
 import { checkBias, checkFloat } from './conv-nd';
 import { assertOptionalTensor, assertTensor } from '../arg-checks';
+
+const ENGINE = tf.engine();
 
 /**
  * Affine map `input @ weight^T + bias` over the last dimension (PyTorch's `F.linear`):
@@ -55,7 +57,13 @@ export function linear(input: Tensor, weight: Tensor, bias?: Tensor | null): Ten
           const prod = tf.matMul(x2, tf.transpose(weight._value));
           return reshapeTo(bias ? tf.add(prod, bias._value) : prod, outShape);
         }
-        const y = bias ? tf.fused.matMul({ a: x2, b: weight._value, transposeB: true, bias: bias._value }) : tf.matMul(x2, weight._value, false, true);
+        if (!bias) return reshapeTo(tf.matMul(x2, weight._value, false, true), outShape);
+        // The cpu backend's kernel (and the native one on it) takes rank-2 operands as they are;
+        // tfjs's fused.matMul would reshape both to rank 3 and back (three more kernels).
+        const y =
+          tf.backend() instanceof MathBackendCPU
+            ? (ENGINE.runKernel('_FusedMatMul', { a: x2, b: weight._value, bias: bias._value }, { transposeA: false, transposeB: true, activation: 'linear', leakyreluAlpha: 0 }) as TfTensor)
+            : tf.fused.matMul({ a: x2, b: weight._value, transposeB: true, bias: bias._value });
         return reshapeTo(y, outShape);
       }),
     backward: (dy, saved, needs) => {
