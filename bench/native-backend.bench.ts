@@ -75,7 +75,12 @@ async function train(model: nn.Module, opt: optim.Optimizer, x: dl.Tensor, y: dl
       opt.step();
       return loss.item();
     });
-  step();
+  // Two untimed rounds first, as the timed ones run (V8 compiles the hot paths over the first
+  // hundred or so steps; a training run is thousands): steady state, as PyTorch's side.
+  for (let r = 0; r < 2; r++) {
+    for (let i = 0; i < steps; i++) step();
+    await dl.tick();
+  }
   const rates: number[] = [];
   for (let r = 0; r < rounds; r++) {
     const t0 = performance.now();

@@ -10,6 +10,7 @@ import type { KernelContext } from '../kernels/kernel-context';
 import { matmulKernels } from '../kernels/matmul';
 import { DL_KERNELS, nchwKernels } from '../kernels/nchw';
 import { optimKernels } from '../kernels/optim';
+import { releaseStorage } from '../kernels/output-pool';
 import { reluGradKernels } from '../kernels/relu-grad';
 import { poolKernels } from '../kernels/pool';
 import { reduceKernels } from '../kernels/reduce';
@@ -83,6 +84,17 @@ export function registerNativeBackend(runtime: TfjsRuntime, options: RegisterNat
       super();
       // The cpu backend's first write prints a "use tfjs-node" banner: not for this one.
       (this as unknown as { firstUse: boolean }).firstUse = false;
+    }
+
+    // A freed tensor's storage goes back to the kernels' output pool (kernels/output-pool.ts).
+    // Not when forced: tfjs forces the free after moving the data to another backend, which may
+    // keep the very array (the cpu backend does).
+    override disposeData(dataId: object, force = false): boolean {
+      // (`data.get` of an unknown id would ask the engine to move it here: check `has` first.)
+      const values = !force && this.data.has(dataId) ? this.data.get(dataId).values : undefined;
+      const freed = super.disposeData(dataId, force);
+      if (values !== undefined && !this.data.has(dataId)) releaseStorage(values);
+      return freed;
     }
   }
   tf.registerBackend(name, () => new NativeBackend(), options.priority ?? 3);

@@ -1,6 +1,7 @@
 import type { KernelConfig } from '@tensorflow/tfjs-core';
 import { broadcastPlan } from './broadcast';
 import { floatValues, type KernelArgs, type KernelContext, sizeOf, withFallback } from './kernel-context';
+import { outputArray } from './output-pool';
 
 /** The addon's codes (src/native/elementwise.h), by tfjs kernel name. */
 const ARITHMETIC: Record<string, number> = { Add: 0, Sub: 1, Multiply: 2, RealDiv: 3, Maximum: 4, Minimum: 5, SquaredDifference: 6 };
@@ -22,7 +23,7 @@ export function binaryKernels(ctx: KernelContext): KernelConfig[] {
       const size = sizeOf(outShape);
       const plan = broadcastPlan(outShape, [a.shape, b.shape]);
       if (!plan) return null;
-      const out = compare ? new Uint8Array(size) : new Float32Array(size);
+      const out = compare ? new Uint8Array(size) : outputArray(size);
       if (size > 0) ctx.addon.binary(op, av, bv, out, plan.shape, plan.strides[0], plan.strides[1]);
       return backend.makeTensorInfo(outShape, compare ? 'bool' : 'float32', out);
     });

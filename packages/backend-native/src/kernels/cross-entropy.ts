@@ -9,6 +9,7 @@ import type { MathBackendCPU } from '@tensorflow/tfjs-backend-cpu';
 import { NativeKernelError } from '../errors';
 import { type KernelArgs, type KernelContext, sizeOf } from './kernel-context';
 import { DL_KERNELS } from './nchw';
+import { outputArray } from './output-pool';
 
 function fail(kernel: string, message: string): never {
   throw new NativeKernelError(`${kernel}: ${message}`);
@@ -76,7 +77,7 @@ export function crossEntropyKernels(ctx: KernelContext): KernelConfig[] {
     const kernel = DL_KERNELS.softmaxCrossEntropy;
     const c = common(kernel, inputs, attrs, 'logits');
     const logits = storage(kernel, backend, inputs.logits, 'logits', c.outer * c.classes * c.inner);
-    const logp = new Float32Array(logits.length);
+    const logp = outputArray(logits.length);
     const loss = new Float32Array(c.outer * c.inner);
     const total = addon.crossEntropy(logits, c.target, c.coef, c.weight, logp, loss, c.outer, c.classes, c.inner);
     const out = attrs?.reduce ? backend.makeTensorInfo([], 'float32', Float32Array.of(total)) : backend.makeTensorInfo(c.positions, 'float32', loss);
@@ -93,7 +94,7 @@ export function crossEntropyKernels(ctx: KernelContext): KernelConfig[] {
     const dySize = sizeOf(dyInfo.shape);
     if (dySize !== 1 && dySize !== p) fail(kernel, `expected dy of one value or ${p} (one per position), got shape ${fmt(dyInfo.shape)}`);
     const dy = storage(kernel, backend, dyInfo, 'dy', dySize);
-    const dx = new Float32Array(n);
+    const dx = outputArray(n);
     addon.crossEntropyGrad(logp, c.target, c.coef, c.weight, dy, dx, c.outer, c.classes, c.inner);
     return backend.makeTensorInfo(inputs.logp.shape.slice(), 'float32', dx);
   };

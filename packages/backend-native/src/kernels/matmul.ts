@@ -1,5 +1,6 @@
 import type { KernelConfig, TensorInfo } from '@tensorflow/tfjs-core';
 import { floatValues, type KernelArgs, type KernelContext, sizeOf, withFallback } from './kernel-context';
+import { outputArray } from './output-pool';
 
 /** @internal tfjs's `activation` attribute as the addon's code (null: not fused natively). */
 export function activationCode(activation: unknown): number | null {
@@ -60,7 +61,7 @@ export function matmulKernels(ctx: KernelContext): KernelConfig[] {
         if (!bias) return null;
       }
     }
-    const out = new Float32Array(batch * m * n);
+    const out = outputArray(batch * m * n);
     if (m > 0 && n > 0) ctx.addon.matmul(av, bv, out, batchA, batchB, batch, m, n, k, ta, tb, bias, act, alpha, false);
     return backend.makeTensorInfo([...outer, m, n], 'float32', out);
   };

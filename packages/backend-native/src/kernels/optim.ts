@@ -8,6 +8,7 @@ import { NativeKernelError } from '../errors';
 import { type KernelArgs, type KernelContext, sizeOf } from './kernel-context';
 import { DL_KERNELS } from './nchw';
 import { addStepStorage, isStepStorage } from './step-storage';
+import { outputArray } from './output-pool';
 
 type Attrs = Record<string, unknown> | undefined;
 
@@ -48,7 +49,7 @@ interface Output {
 function output(backend: MathBackendCPU, inputs: Record<string, TensorInfo>, key: string, current: Float32Array | null, n: number, inPlace: boolean): Output {
   const input = inputs[key];
   if (inPlace && input && current && isStepStorage(current) && backend.refCount(input.dataId) === 1 && onlyOnce(inputs, input)) return { values: current, reuse: input };
-  const values = new Float32Array(n);
+  const values = outputArray(n);
   addStepStorage(values);
   return { values, reuse: null };
 }

@@ -1,6 +1,7 @@
 import type { KernelConfig, TensorInfo } from '@tensorflow/tfjs-core';
 import type { MathBackendCPU } from '@tensorflow/tfjs-backend-cpu';
 import { floatValues, type KernelArgs, type KernelContext, sizeOf, withFallback } from './kernel-context';
+import { outputArray } from './output-pool';
 
 const REDUCE: Record<string, number> = { Sum: 0, Mean: 1, Max: 2, Min: 3, Prod: 4 };
 
@@ -33,7 +34,7 @@ function reduceInSteps(ctx: KernelContext, op: number, xv: Float32Array, shape: 
     const outer = sizeOf(cur.slice(0, lo));
     const size = sizeOf(cur.slice(lo, hi + 1));
     const inner = sizeOf(cur.slice(hi + 1));
-    const out = new Float32Array(outer * inner);
+    const out = outputArray(outer * inner);
     ctx.addon.reduce(op, values, out, outer, size, inner);
     for (let a = lo; a <= hi; a++) {
       cur[a] = 1;

@@ -5,6 +5,7 @@ import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core
 import type { MathBackendCPU } from '@tensorflow/tfjs-backend-cpu';
 import { NativeKernelError } from '../errors';
 import { floatValues, type KernelContext } from './kernel-context';
+import { outputArray } from './output-pool';
 
 /** The binary op code of ReLU's gradient in the addon (`kReluGrad`). */
 const RELU_GRAD = 7;
@@ -19,7 +20,7 @@ export function reluGradKernels(ctx: KernelContext, kernelName: string): KernelC
     const dv = floatValues(backend, dy);
     const xv = floatValues(backend, x);
     if (!dv || !xv) throw new NativeKernelError(`${kernelName}: 'dy' and 'x' must be float32 (got ${dy.dtype} and ${x.dtype})`);
-    const out = new Float32Array(dv.length);
+    const out = outputArray(dv.length);
     // One flat dimension with unit strides: the addon's fastest loop, split over the pool.
     if (out.length > 0) ctx.addon.binary(RELU_GRAD, dv, xv, out, Int32Array.of(out.length), Int32Array.of(1), Int32Array.of(1));
     return backend.makeTensorInfo(x.shape.slice(), 'float32', out);

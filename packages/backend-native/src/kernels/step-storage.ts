@@ -7,12 +7,18 @@
 // an array a view shares; the parameter gets a new array instead, as before.
 import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
 import type { MathBackendCPU } from '@tensorflow/tfjs-backend-cpu';
+import { pinStorage } from './output-pool';
 
 const stepStorage = new WeakSet<object>();
 
 /** @internal Records an array a fused step made (and may later update in place). */
 export function addStepStorage(values: Float32Array): void {
   stepStorage.add(values);
+}
+
+/** @internal Forgets `values` (its tensor was freed: the array may become another tensor's). */
+export function forgetStepStorage(values: Float32Array): void {
+  stepStorage.delete(values);
 }
 
 /** @internal Whether a fused step may write into `values` (it made it, and no view of it was taken). */
@@ -29,8 +35,11 @@ export function withoutStepStorage(config: KernelConfig): KernelConfig {
   const kernelFunc = ((args: { inputs: Record<string, TensorInfo>; backend: MathBackendCPU }) => {
     for (const key in args.inputs) {
       const t = args.inputs[key];
-      const values = t ? args.backend.data.get(t.dataId)?.values : undefined;
-      if (values) stepStorage.delete(values as object);
+      const values = t && args.backend.data.has(t.dataId) ? args.backend.data.get(t.dataId).values : undefined;
+      if (values) {
+        stepStorage.delete(values as object);
+        pinStorage(values);
+      }
     }
     return inner(args);
   }) as unknown as KernelFunc;

@@ -1,5 +1,6 @@
 import type { KernelConfig } from '@tensorflow/tfjs-core';
 import { floatValues, type KernelArgs, type KernelContext, withFallback } from './kernel-context';
+import { outputArray } from './output-pool';
 
 /** The addon's codes (src/native/elementwise.h), by tfjs kernel name. */
 const UNARY: Record<string, number> = {
@@ -14,7 +15,7 @@ export function unaryKernels(ctx: KernelContext): KernelConfig[] {
       const x = inputs.x;
       const xv = floatValues(backend, x);
       if (!xv) return null;
-      const out = new Float32Array(xv.length);
+      const out = outputArray(xv.length);
       const alpha = name === 'Step' ? Number(attrs?.alpha ?? 0) : Number(attrs?.alpha ?? 0.2);
       if (xv.length > 0) ctx.addon.unary(op, xv, out, alpha);
       return backend.makeTensorInfo(x.shape.slice(), 'float32', out);

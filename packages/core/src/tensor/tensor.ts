@@ -14,7 +14,7 @@ import type { HostArray } from './host-value';
 import { describeArg } from './describe-arg';
 import type { DType } from './dtype';
 import { formatTensor } from './format';
-import { copyOfStorage } from './storage-copy';
+import { copyOfStorage, readCopy } from './storage-copy';
 import type { TensorArithmeticMethods } from '../ops/arithmetic/methods';
 import type { TensorComparisonMethods } from '../ops/comparison/methods';
 import type { TensorCreationMethods } from '../ops/creation/methods';
@@ -331,8 +331,7 @@ export class Tensor {
     this._assertAlive('data');
     const h = this._h;
     if (h !== null) return h.slice();
-    const v = this._value;
-    return copyOfStorage(v, (await v.data()) as Float32Array | Int32Array | Uint8Array);
+    return readCopy(this._value);
   }
 
   /** Frees the values now instead of at garbage collection. Using the tensor later throws. */
