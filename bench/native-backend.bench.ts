@@ -157,8 +157,10 @@ export async function main(): Promise<{ workload: string; dl: string; pytorch: s
     }
     dl.setNumThreads(defaultThreads);
   }
+  const picked = dl.getBackend();
   await dl.setBackend('wasm');
   const wasm = await workloads(true);
+  await dl.setBackend(picked);
   const torch = pytorch(threadCounts);
   const mark = torch.measured ? '' : '*';
   console.log(`${torch.note}; load average now ${loadavg()[0].toFixed(2)}`);

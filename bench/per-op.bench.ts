@@ -64,6 +64,8 @@ function torchSide(rounds: number): { figures: Record<string, number>; measured:
 export async function main(): Promise<{ workload: string; dl: string; pytorch: string; ratio: string; goal: string }[]> {
   const rounds = quick ? 3 : 7;
   const results: Record<string, Record<Workload, number>> = {};
+  // The benches after this one run on the backend @dl/core picked (this one switches).
+  const picked = dl.getBackend();
   for (const name of ['native', 'wasm', 'cpu'] as const) {
     try {
       await dl.setBackend(name);
@@ -72,6 +74,7 @@ export async function main(): Promise<{ workload: string; dl: string; pytorch: s
     }
     results[name] = await measure(rounds);
   }
+  await dl.setBackend(picked);
   const torch = torchSide(rounds);
   const mark = torch.measured ? `measured now, ${torch.threads} thread(s)` : 'recorded in issue 11';
   console.log(`per-op cost, us per call (median of ${rounds} rounds); PyTorch ${mark}; load average ${loadavg().map((v) => v.toFixed(2)).join(' ')}`);
