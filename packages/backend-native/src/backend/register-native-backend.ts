@@ -15,7 +15,7 @@ import { reluGradKernels } from '../kernels/relu-grad';
 import { poolKernels } from '../kernels/pool';
 import { reduceKernels } from '../kernels/reduce';
 import { softmaxKernels } from '../kernels/softmax';
-import { VIEW_KERNELS, withoutStepStorage } from '../kernels/step-storage';
+import { forgetStepStorage, VIEW_KERNELS, withViewsTracked } from '../kernels/step-storage';
 import { unaryKernels } from '../kernels/unary';
 import type { TfjsRuntime, TypedRuntime } from './runtime';
 
@@ -74,7 +74,7 @@ export function registerNativeBackend(runtime: TfjsRuntime, options: RegisterNat
   if (tf.findBackendFactory(name) != null) return addon.info();
   const natives = nativeKernels({ runtime: typed, addon, backendName: name });
   const overridden = new Set(natives.map((k) => k.kernelName));
-  const register = (k: KernelConfig) => tf.registerKernel(VIEW_KERNELS.has(k.kernelName) ? withoutStepStorage(k) : k);
+  const register = (k: KernelConfig) => tf.registerKernel(VIEW_KERNELS.has(k.kernelName) ? withViewsTracked(k) : k);
   for (const k of tf.getKernelsForBackend('cpu')) {
     if (!overridden.has(k.kernelName)) register({ ...k, backendName: name });
   }
@@ -93,7 +93,10 @@ export function registerNativeBackend(runtime: TfjsRuntime, options: RegisterNat
       // (`data.get` of an unknown id would ask the engine to move it here: check `has` first.)
       const values = !force && this.data.has(dataId) ? this.data.get(dataId).values : undefined;
       const freed = super.disposeData(dataId, force);
-      if (values !== undefined && !this.data.has(dataId)) releaseStorage(values);
+      if (values !== undefined && !this.data.has(dataId)) {
+        if (values instanceof Float32Array) forgetStepStorage(values);
+        releaseStorage(values);
+      }
       return freed;
     }
   }

@@ -11,7 +11,6 @@
 // StridedSlice, Unpack, SplitV) are wrapped so that an array a view was taken of is never
 // recycled (see step-storage.ts). A recycled array is not zeroed: only kernels that write every
 // output element take one (`outputArray`).
-import { forgetStepStorage } from './step-storage';
 
 const recyclable = new WeakSet<Float32Array>();
 const free = new Map<number, Float32Array[]>();
@@ -38,11 +37,13 @@ export function outputArray(n: number): Float32Array {
   return a;
 }
 
-/** @internal Takes back the storage of a freed tensor, if a kernel here made it and nothing else sees it. */
+/**
+ * @internal Takes back the storage of a freed tensor, if a kernel here made it and nothing else
+ * sees it (call `forgetStepStorage` too: the array may become another tensor's).
+ */
 export function releaseStorage(values: unknown): void {
   if (!(values instanceof Float32Array) || !recyclable.has(values)) return;
   recyclable.delete(values);
-  forgetStepStorage(values);
   if (pooledBytes + values.byteLength > MAX_POOLED_BYTES) return;
   let list = free.get(values.length);
   if (!list) {

@@ -3,8 +3,9 @@
 // sharing its dataId (Reshape, Identity, Cast: counted by the backend's refCount, which the step
 // checks) or through a view: the cpu kernels that slice contiguous memory (Slice, StridedSlice,
 // Unpack, SplitV) return `subarray` views under a new dataId, which no count records. Those
-// kernels are wrapped here to drop their input from the set first, so a step never writes into
-// an array a view shares; the parameter gets a new array instead, as before.
+// kernels are wrapped here (`withViewsTracked`) to drop their input from the set first, so a step
+// never writes into an array a view shares (the parameter gets a new array instead, as before),
+// and to pin it, so the output pool never hands it out again (output-pool.ts).
 import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
 import type { MathBackendCPU } from '@tensorflow/tfjs-backend-cpu';
 import { pinStorage } from './output-pool';
@@ -29,8 +30,8 @@ export function isStepStorage(values: Float32Array): boolean {
 /** @internal The cpu kernels whose outputs may be views of their input's storage. */
 export const VIEW_KERNELS: ReadonlySet<string> = new Set(['Slice', 'StridedSlice', 'Unpack', 'SplitV']);
 
-/** @internal `config` with its inputs' storage taken out of the step set before it runs. */
-export function withoutStepStorage(config: KernelConfig): KernelConfig {
+/** @internal `config` with its inputs' storage taken out of the step set and pinned before it runs. */
+export function withViewsTracked(config: KernelConfig): KernelConfig {
   const inner = config.kernelFunc as unknown as (args: { inputs: Record<string, TensorInfo>; backend: MathBackendCPU }) => unknown;
   const kernelFunc = ((args: { inputs: Record<string, TensorInfo>; backend: MathBackendCPU }) => {
     for (const key in args.inputs) {
