@@ -162,6 +162,42 @@ export function denseCoefficients(k: IndexCoefficients, layout: ClassLayout): Tf
   return tf.tensor(q, [...layout.outShape, c], 'float32');
 }
 
+/**
+ * @internal Per-position losses `-(a[p] * logp[p, target[p]] + b[p] * sum_c w[c] * logp[p, c])` of
+ * class-last log-probabilities `[...outShape, C]`, shaped `outShape`. The target term reads logp
+ * at the target class only, as PyTorch's nll_loss gathers, and a position with no coefficient
+ * (ignored) is exactly 0: a -inf log-probability elsewhere never turns into 0 * -inf = NaN.
+ */
+export function positionLosses(logp: TfTensor, k: IndexCoefficients, layout: ClassLayout): TfTensor {
+  const p = layout.positions;
+  const c = layout.classes;
+  if (p === 0 || c === 0) return tf.zeros(layout.outShape);
+  const index = new Int32Array(p);
+  const hasTarget = new Uint8Array(p);
+  const hasSmooth = new Uint8Array(p);
+  let smoothing = false;
+  for (let i = 0; i < p; i++) {
+    if (k.coef[i] !== 0) {
+      index[i] = i * c + k.target[i];
+      hasTarget[i] = 1;
+    }
+    if (k.coef[p + i] !== 0) {
+      hasSmooth[i] = 1;
+      smoothing = true;
+    }
+  }
+  const zero = tf.zeros([p]);
+  const picked = tf.gather(tf.reshape(logp, [p * c]), tf.tensor1d(index, 'int32'));
+  // Negated coefficients: the loss comes out with its sign, and an ignored position is +0, as PyTorch's.
+  let loss = tf.where(tf.tensor1d(hasTarget, 'bool'), tf.mul(picked, tf.tensor1d(k.coef.slice(0, p).map((v) => -v))), zero);
+  if (smoothing) {
+    const rows = tf.reshape(logp, [p, c]);
+    const summed = tf.sum(k.weight ? tf.mul(rows, tf.tensor1d(k.weight)) : rows, -1);
+    loss = tf.add(loss, tf.where(tf.tensor1d(hasSmooth, 'bool'), tf.mul(summed, tf.tensor1d(k.coef.slice(p).map((v) => -v))), zero));
+  }
+  return tf.reshape(loss, layout.outShape);
+}
+
 /** @internal Reduces per-position losses; an undefined mean is NaN, as in PyTorch. */
 export function reducePositions(perPosition: TfTensor, reduction: Reduction, undefinedMean: boolean): TfTensor {
   if (reduction === 'none') return perPosition;

@@ -16,6 +16,7 @@ import {
   indexCoefficients,
   type IndexCoefficients,
   logSoftmaxLast,
+  positionLosses,
   reducePositions,
   type ClassLayout,
 } from './class-target';
@@ -88,9 +89,8 @@ export function crossEntropy(input: Tensor, target: Tensor, options: CrossEntrop
     forward: () => {
       return tf.tidy(() => {
         const logp = logSoftmaxLast(classLast(input._value, layout));
-        const q = denseCoefficients(k, layout);
-        const perPosition = tf.neg(tf.sum(tf.mul(q, logp), -1));
-        return [reducePositions(perPosition, reduction, k.undefinedMean), logp, q];
+        const perPosition = positionLosses(logp, k, layout);
+        return [reducePositions(perPosition, reduction, k.undefinedMean), logp, denseCoefficients(k, layout)];
       });
     },
     backward: (dy, [logp, q]) => {

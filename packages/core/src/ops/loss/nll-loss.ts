@@ -2,7 +2,7 @@ import { tf } from '../../backend/tfjs';
 import { runOp } from '../../autograd/run-op';
 import type { Tensor } from '../../tensor/tensor';
 import { checkFloat, checkNoGrad } from './checks';
-import { checkClassWeight, checkIndexTarget, classBack, classLast, classLayout, denseCoefficients, indexCoefficients, reducePositions } from './class-target';
+import { checkClassWeight, checkIndexTarget, classBack, classLast, classLayout, denseCoefficients, indexCoefficients, positionLosses, reducePositions } from './class-target';
 import { checkReduction, type Reduction } from './reduction';
 import { assertTensor } from '../arg-checks';
 
@@ -46,9 +46,8 @@ export function nllLoss(input: Tensor, target: Tensor, options: NllLossOptions =
     inputs: [input],
     forward: () =>
       tf.tidy(() => {
-        const q = denseCoefficients(k, layout);
-        const perPosition = tf.neg(tf.sum(tf.mul(q, classLast(input._value, layout)), -1));
-        return [reducePositions(perPosition, reduction, k.undefinedMean), q];
+        const perPosition = positionLosses(classLast(input._value, layout), k, layout);
+        return [reducePositions(perPosition, reduction, k.undefinedMean), denseCoefficients(k, layout)];
       }),
     backward: (dy, [q]) => {
       const g = reduction === 'none' ? tf.expandDims(dy, -1) : dy;
