@@ -64,6 +64,24 @@ describe.skipIf(nativeUnavailable)(`BatchMatMul${skipReason}`, () => {
       setBlas('auto');
     }
   });
+
+  it('splits large products over threads by rows and by columns, with the same results', async () => {
+    // Products split only above ~20 MFLOP per thread: 400x500x160 (64 MFLOP, by rows) and
+    // 64x700x1000 (90 MFLOP, by columns), through the built-in kernel and the system BLAS.
+    try {
+      for (const blas of ['builtin', 'auto']) {
+        setBlas(blas);
+        for (const threads of [2, 3]) {
+          setNumThreads(threads);
+          await expectSameAsCpu(() => tf.matMul(operand(1, 400, 500, false, 31), operand(1, 500, 160, false, 32)));
+          await expectSameAsCpu(() => tf.matMul(operand(1, 64, 700, false, 33), operand(1, 700, 1000, true, 34), false, true));
+        }
+      }
+    } finally {
+      setNumThreads(loadNativeAddon().info().defaultThreads);
+      setBlas('auto');
+    }
+  });
 });
 
 describe.skipIf(nativeUnavailable)(`_FusedMatMul (Linear)${skipReason}`, () => {

@@ -208,11 +208,13 @@ namespace {
 
 // Runs `part` over disjoint blocks of C on up to `max_threads` of the pool: column blocks (each
 // thread packs only its part of B) when C is wide enough, else row blocks, with block edges on
-// multiples of `unit_n` / `unit_m`. Small products (below ~0.2 MFLOP per extra thread) stay on one.
+// multiples of `unit_n` / `unit_m`. Products below ~20 MFLOP per thread (~0.2 ms on one) stay on
+// one: on a busy 2-core machine the hand-off, and a worker losing its core to the JavaScript
+// engine's own threads, cost more than splitting a smaller product saves.
 template <typename Part>
 void split_gemm(const Sgemm& g, int max_threads, int64_t unit_m, int64_t unit_n, const Part& part) {
   const double flops = 2.0 * g.m * g.n * g.k;
-  int threads = std::min<int>(max_threads, std::max<int64_t>(1, static_cast<int64_t>(flops / 2e6)));
+  int threads = std::min<int>(max_threads, std::max<int64_t>(1, static_cast<int64_t>(flops / 2e7)));
   threads = std::min(threads, num_threads());
   if (threads <= 1) {
     part(g);

@@ -22,6 +22,11 @@ namespace {
 
 thread_local bool in_job = false;
 
+// How long an idle worker spins for the next job before it sleeps (about 1 ms): a training step
+// issues parallel jobs a few hundred microseconds apart, and waking a sleeping thread costs tens
+// of microseconds on a busy or virtualised machine (OpenMP and OpenBLAS spin far longer).
+constexpr int kIdleSpins = 40000;
+
 int env_threads(const char* name) {
   const char* v = std::getenv(name);
   if (!v || !*v) return 0;
@@ -87,7 +92,7 @@ class Pool {
   void loop(uint64_t seen) {
     for (;;) {
       // Spin briefly for the next job before blocking (a training step issues jobs back to back).
-      for (int spin = 0; spin < 4000 && generation_.load(std::memory_order_acquire) == seen; spin++) DL_PAUSE();
+      for (int spin = 0; spin < kIdleSpins && generation_.load(std::memory_order_acquire) == seen; spin++) DL_PAUSE();
       {
         std::unique_lock<std::mutex> lock(mu_);
         cv_.wait(lock, [&] { return generation_.load() != seen; });
