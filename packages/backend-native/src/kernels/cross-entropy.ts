@@ -7,7 +7,7 @@
 import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
 import type { MathBackendCPU } from '@tensorflow/tfjs-backend-cpu';
 import { NativeKernelError } from '../errors';
-import { type KernelArgs, type KernelContext, sizeOf } from './kernel-context';
+import { floatValues, type KernelArgs, type KernelContext, sizeOf } from './kernel-context';
 import { DL_KERNELS } from './nchw';
 import { outputArray } from './output-pool';
 
@@ -32,10 +32,7 @@ function storage(kernel: string, backend: MathBackendCPU, t: TensorInfo | undefi
   if (!t) fail(kernel, `missing input '${what}'`);
   if (t.dtype !== 'float32') fail(kernel, `expected ${what} of dtype float32, got ${t.dtype}`);
   if (sizeOf(t.shape) !== size) fail(kernel, `expected ${what} of ${size} values, got shape ${fmt(t.shape)}`);
-  const v = backend.data.get(t.dataId).values;
-  if (v instanceof Float32Array) return v;
-  if (v instanceof Int32Array || v instanceof Uint8Array) return new Float32Array(v);
-  return fail(kernel, `${what} has no float32 storage`);
+  return floatValues(backend, t) ?? fail(kernel, `${what} has no float32 storage`);
 }
 
 interface Common {

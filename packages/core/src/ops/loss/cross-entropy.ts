@@ -81,7 +81,7 @@ export function crossEntropy(input: Tensor, target: Tensor, options: CrossEntrop
   const ignoreIndex = options.ignoreIndex ?? -100;
   const targetValues = checkIndexTarget(input, target, layout, ignoreIndex, op, true);
   checkNoGrad(weight, op, 'weight (with class-index targets)');
-  const k = indexCoefficients(targetValues, weight ? Float32Array.from(weight.dataSync() as Float32Array) : null, layout, ignoreIndex, reduction, smoothing);
+  const k = indexCoefficients(targetValues, weight ? (weight.dataSync() as Float32Array) : null, layout, ignoreIndex, reduction, smoothing);
   if (hasOptionalKernel(OPTIONAL_KERNELS.softmaxCrossEntropy)) return fusedIndexLoss(input, k, reduction);
   return runOp({
     name: 'CrossEntropyLoss',

@@ -40,7 +40,7 @@ export function nllLoss(input: Tensor, target: Tensor, options: NllLossOptions =
   const ignoreIndex = options.ignoreIndex ?? -100;
   const targetValues = checkIndexTarget(input, target, layout, ignoreIndex, op, false);
   checkNoGrad(weight, op, 'weight');
-  const k = indexCoefficients(targetValues, weight ? Float32Array.from(weight.dataSync() as Float32Array) : null, layout, ignoreIndex, reduction, 0);
+  const k = indexCoefficients(targetValues, weight ? (weight.dataSync() as Float32Array) : null, layout, ignoreIndex, reduction, 0);
   return runOp({
     name: 'NllLoss',
     inputs: [input],
